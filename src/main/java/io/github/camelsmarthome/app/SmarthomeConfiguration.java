@@ -1,0 +1,138 @@
+package io.github.camelsmarthome.app;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+import io.github.camelsmarthome.InvalidConfigurationException;
+import io.github.camelsmarthome.homeassistant.BridgeMqttConnection;
+import io.github.camelsmarthome.homeassistant.MqttBrokerHealthCheck;
+import io.github.camelsmarthome.homeassistant.MqttBrokerSettings;
+import io.github.camelsmarthome.kafka.CloudEventMapper;
+import org.apache.camel.CamelConfiguration;
+import org.apache.camel.CamelContext;
+import org.apache.camel.component.paho.mqtt5.PahoMqtt5Component;
+import org.apache.camel.health.HealthCheckRegistry;
+import org.apache.camel.spi.PropertiesComponent;
+
+/**
+ * Wires the runner's shared pieces into the Camel context from the {@code smarthome.*}
+ * properties (which {@code application.properties} takes from the environment contract): the
+ * bridge's MQTT connection behind the {@code smarthome-mqtt} component, the broker health checks,
+ * and the beans the bundled routes use.
+ *
+ * <p>Every value is validated here, before any route starts, so that a wrong one stops the
+ * runner with one line naming the option.
+ */
+public class SmarthomeConfiguration implements CamelConfiguration {
+
+    /** The component name routes publish to MQTT with, over the bridge's own connection. */
+    public static final String MQTT_COMPONENT = "smarthome-mqtt";
+
+    @Override
+    public void configure(CamelContext context) {
+        PropertiesComponent properties = context.getPropertiesComponent();
+        checkRoutesDir(properties);
+
+        String instance = property(properties, "smarthome.instance-id").orElseGet(SmarthomeConfiguration::hostName);
+        MqttBrokerSettings mqtt = MqttBrokerSettings.of(
+                property(properties, "smarthome.mqtt.url").orElse("tcp://localhost:1883"),
+                property(properties, "smarthome.mqtt.username").orElse(null),
+                property(properties, "smarthome.mqtt.password").orElse(null),
+                property(properties, "smarthome.mqtt.base-topic").orElse("camel-smarthome"),
+                "camel-smarthome-" + sanitise(instance) + "-" + UUID.randomUUID().toString().substring(0, 8));
+        BridgeMqttConnection connection = new BridgeMqttConnection(mqtt);
+        PahoMqtt5Component component = new PahoMqtt5Component();
+        component.setClient(connection.client());
+        context.addComponent(MQTT_COMPONENT, component);
+        addService(context, connection);
+        context.getRegistry().bind("bridgeMqttConnection", connection);
+
+        HealthCheckRegistry health = HealthCheckRegistry.get(context);
+        health.register(new MqttBrokerHealthCheck(connection));
+
+        String brokers = property(properties, "smarthome.kafka.brokers").orElse(null);
+        if (brokers != null) {
+            KafkaBrokerHealthCheck kafka = new KafkaBrokerHealthCheck(validKafkaBrokers(brokers), new Properties());
+            addService(context, kafka);
+            health.register(kafka);
+        }
+
+        ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+        CloudEventMapper cloudEvents = new CloudEventMapper(json);
+        context.getRegistry().bind("cloudEventMapper", cloudEvents);
+        context.getRegistry().bind("bridgeInfo", new BridgeInfo(instance, Clock.systemUTC(),
+                Map.of("kafka", brokers != null), cloudEvents));
+    }
+
+    private static void addService(CamelContext context, Object service) {
+        try {
+            context.addService(service, true, true);
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot add " + service.getClass().getSimpleName() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void checkRoutesDir(PropertiesComponent properties) {
+        requireRoutesDir(property(properties, "smarthome.routes-dir").orElse("routes"));
+    }
+
+    /** @throws InvalidConfigurationException naming ROUTES_DIR when {@code dir} is not a folder */
+    static void requireRoutesDir(String dir) {
+        Path path = Path.of(dir).toAbsolutePath().normalize();
+        if (!Files.isDirectory(path)) {
+            throw new InvalidConfigurationException("ROUTES_DIR", "the routes folder " + path
+                    + " does not exist: create it, or set ROUTES_DIR to the folder that holds your YAML and XML routes");
+        }
+    }
+
+    static String validKafkaBrokers(String brokers) {
+        for (String broker : brokers.split(",")) {
+            String hostPort = broker.trim();
+            int colon = hostPort.lastIndexOf(':');
+            boolean valid = colon > 0 && colon < hostPort.length() - 1;
+            if (valid) {
+                try {
+                    int port = Integer.parseInt(hostPort.substring(colon + 1));
+                    valid = port > 0 && port <= 65535;
+                } catch (NumberFormatException e) {
+                    valid = false;
+                }
+            }
+            if (!valid) {
+                throw new InvalidConfigurationException("KAFKA_BROKERS", "'" + hostPort
+                        + "' is not host:port: use a comma-separated list such as kafka:9092,kafka2:9092, or unset it to turn Kafka routes off");
+            }
+        }
+        return brokers.trim();
+    }
+
+    private static java.util.Optional<String> property(PropertiesComponent properties, String key) {
+        return properties.resolveProperty(key).map(String::trim).filter(value -> !value.isEmpty());
+    }
+
+    private static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return "camel-smarthome";
+        }
+    }
+
+    /** Keeps a value usable as an MQTT topic segment and client id: {@code [a-zA-Z0-9_-]}. */
+    static String sanitise(String value) {
+        String cleaned = value.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_-]", "_");
+        return cleaned.isEmpty() ? "bridge" : cleaned;
+    }
+}

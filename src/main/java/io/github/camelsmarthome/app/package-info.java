@@ -1,0 +1,2 @@
+/** The runner: command line, Camel Main set-up, demo, health checks of the brokers. */
+package io.github.camelsmarthome.app;

@@ -1,0 +1,42 @@
+package io.github.camelsmarthome.kafka;
+
+import java.time.Instant;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.github.camelsmarthome.event.BridgeEvent;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class CloudEventMapperTest {
+
+    private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    private final CloudEventMapper mapper = new CloudEventMapper(json);
+
+    @Test
+    void writesEveryRequiredCloudEventsAttributeFromTheEventContract() throws Exception {
+        BridgeEvent event = new BridgeEvent("host-1", "started", Instant.parse("2026-11-21T10:15:30.123Z"), "1.2.3");
+
+        JsonNode node = json.readTree(mapper.toJson(event, "host-1"));
+
+        assertThat(node.path("specversion").asText()).isEqualTo("1.0");
+        assertThat(node.path("id").asText()).isEqualTo("host-1:started:" + event.time().toEpochMilli());
+        assertThat(node.path("source").asText()).isEqualTo("/camel-smarthome/bridge/host-1");
+        assertThat(node.path("type").asText()).isEqualTo("bridge.started");
+        assertThat(node.path("subject").asText()).isEqualTo("host-1");
+        assertThat(node.path("time").asText()).isEqualTo("2026-11-21T10:15:30.123Z");
+        assertThat(node.path("datacontenttype").asText()).isEqualTo("application/json");
+        assertThat(node.path("data").path("version").asText()).isEqualTo("1.2.3");
+        assertThat(node.path("data").path("time").asText()).isEqualTo("2026-11-21T10:15:30.123Z");
+    }
+
+    @Test
+    void theSameEventMapsToTheSameId() {
+        BridgeEvent event = new BridgeEvent("h", "started", Instant.parse("2026-01-01T00:00:00Z"), "1");
+        assertThat(mapper.toCloudEvent(event, "h").path("id")).isEqualTo(mapper.toCloudEvent(event, "h").path("id"));
+    }
+}

@@ -1,0 +1,145 @@
+package io.github.camelsmarthome.testing;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+import io.github.camelsmarthome.app.EmbeddedMqttBroker;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A real MQTT 5 broker for one test class: a private Mosquitto on a free port when the binary is
+ * installed (what users run, and what CI installs), else the embedded Artemis broker. The test
+ * log says which. Set {@code -Dcamel-smarthome.test.mqtt=artemis} to force Artemis.
+ *
+ * <p>{@link #stop()} and {@link #start()} restart it on the same port, for outage tests.
+ */
+public final class MqttBroker implements BeforeAllCallback, AfterAllCallback {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MqttBroker.class);
+    private static final List<Path> MOSQUITTO_LOCATIONS = List.of(Path.of("/usr/sbin/mosquitto"), Path.of("/usr/bin/mosquitto"),
+            Path.of("/usr/local/sbin/mosquitto"), Path.of("/usr/local/bin/mosquitto"), Path.of("/opt/homebrew/sbin/mosquitto"));
+
+    private final int port;
+    private Path workDir;
+    private Process mosquitto;
+    private EmbeddedMqttBroker artemis;
+
+    /** A broker on a free port. */
+    public MqttBroker() {
+        this(FreePorts.find());
+    }
+
+    /** A broker on {@code port} (started by {@link #start()} or the extension). */
+    public MqttBroker(int port) {
+        this.port = port;
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        start();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws Exception {
+        stop();
+    }
+
+    /** Which broker this machine runs: {@code mosquitto} or {@code artemis}. */
+    public static String kind() {
+        return mosquittoBinary().isPresent() && !"artemis".equals(System.getProperty("camel-smarthome.test.mqtt")) ? "mosquitto" : "artemis";
+    }
+
+    static Optional<Path> mosquittoBinary() {
+        return MOSQUITTO_LOCATIONS.stream().filter(Files::isExecutable).findFirst();
+    }
+
+    /** Starts (or restarts) the broker on its port and waits until it accepts connections. */
+    public synchronized void start() throws Exception {
+        if (isRunning()) {
+            return;
+        }
+        if ("mosquitto".equals(kind())) {
+            startMosquitto(mosquittoBinary().orElseThrow());
+        } else {
+            artemis = EmbeddedMqttBroker.start(port);
+            LOG.info("MQTT broker: embedded Artemis (Mosquitto not installed) at {}", url());
+        }
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50)).until(this::accepts);
+    }
+
+    private void startMosquitto(Path binary) throws IOException {
+        if (workDir == null) {
+            workDir = Files.createTempDirectory("mosquitto-test-");
+        }
+        Path config = workDir.resolve("mosquitto.conf");
+        Files.writeString(config, String.join("\n",
+                "listener " + port + " 127.0.0.1",
+                "allow_anonymous true",
+                "persistence false",
+                "log_dest stdout",
+                "log_type error",
+                "log_type warning",
+                "log_type notice",
+                ""));
+        mosquitto = new ProcessBuilder(binary.toString(), "-c", config.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(workDir.resolve("mosquitto.log").toFile()))
+                .start();
+        LOG.info("MQTT broker: Mosquitto {} (pid {}) at {}", binary, mosquitto.pid(), url());
+    }
+
+    private boolean isRunning() {
+        return (mosquitto != null && mosquitto.isAlive()) || artemis != null;
+    }
+
+    private boolean accepts() {
+        if (mosquitto != null && !mosquitto.isAlive()) {
+            throw new IllegalStateException("Mosquitto exited with " + mosquitto.exitValue() + "; see " + workDir.resolve("mosquitto.log"));
+        }
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Stops the broker; retained messages are gone (persistence is off), as after a crash. */
+    public synchronized void stop() throws Exception {
+        if (mosquitto != null) {
+            mosquitto.destroy();
+            if (!mosquitto.waitFor(10, TimeUnit.SECONDS)) {
+                mosquitto.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+            mosquitto = null;
+        }
+        if (artemis != null) {
+            artemis.close();
+            artemis = null;
+        }
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50)).until(() -> !accepts());
+    }
+
+    /** The port. */
+    public int port() {
+        return port;
+    }
+
+    /** {@code tcp://127.0.0.1:<port>}. */
+    public String url() {
+        return "tcp://127.0.0.1:" + port;
+    }
+}
