@@ -7,8 +7,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.UUID;
 
-import org.apache.camel.main.BaseMainSupport;
-import org.apache.camel.main.MainListenerSupport;
 import org.eclipse.paho.mqttv5.client.IMqttMessageListener;
 import org.eclipse.paho.mqttv5.client.MqttClient;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
@@ -40,6 +38,8 @@ final class DemoCommand {
     }
 
     int run() {
+        // The demo's console is for what flows: Camel's and Artemis' start-up chatter only at WARN.
+        System.setProperty("camel-smarthome.log.root", System.getProperty("camel-smarthome.log.root", "warn"));
         int port = EmbeddedMqttBroker.isFree(DEFAULT_MQTT_PORT) ? DEFAULT_MQTT_PORT : 0;
         EmbeddedMqttBroker broker;
         try {
@@ -55,23 +55,15 @@ final class DemoCommand {
         out.println("  Health: http://localhost:" + env.getOrDefault("METRICS_PORT", "9876") + "/observe/health");
         out.println("  Simulators: none yet (Home Connect, SimpliSafe and miio simulators join with their components)");
         out.println("  Ctrl-C stops.");
-        MqttClient watcher = null;
+        // Watch before the bridge starts, so its first messages are printed too.
+        MqttClient watcher = watch(broker.url(), baseTopic);
         try {
-            MqttClient[] watching = new MqttClient[1];
-            RunCommand run = new RunCommand(env, err)
+            return new RunCommand(env, err)
                     .override("smarthome.mqtt.url", broker.url())
                     .override("smarthome.mqtt.username", "")
                     .override("smarthome.mqtt.password", "")
                     .override("smarthome.kafka.brokers", "")
-                    .beforeRun(main -> main.addMainListener(new MainListenerSupport() {
-                        @Override
-                        public void afterStart(BaseMainSupport main) {
-                            watching[0] = watch(broker.url(), baseTopic);
-                        }
-                    }));
-            int code = run.run();
-            watcher = watching[0];
-            return code;
+                    .run();
         } finally {
             closeQuietly(watcher);
             try {

@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.Consumer;
 
 import io.github.camelsmarthome.InvalidConfigurationException;
 import org.apache.camel.main.Main;
@@ -25,7 +24,6 @@ final class RunCommand {
     private final Map<String, String> env;
     private final PrintStream err;
     private final Map<String, String> overrides = new LinkedHashMap<>();
-    private Consumer<Main> beforeRun = main -> { };
 
     RunCommand(Map<String, String> env, PrintStream err) {
         this.env = env;
@@ -38,18 +36,11 @@ final class RunCommand {
         return this;
     }
 
-    /** Something to do with the configured {@link Main} before it runs. */
-    RunCommand beforeRun(Consumer<Main> action) {
-        this.beforeRun = action;
-        return this;
-    }
-
     int run() {
         try {
             String configFile = configFile();
             new EnvironmentPreflight(env).check();
             Main main = createMain(configFile, overrides);
-            beforeRun.accept(main);
             main.run();
             return 0;
         } catch (Exception e) {
