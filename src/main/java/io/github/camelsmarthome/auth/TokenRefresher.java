@@ -56,6 +56,8 @@ public final class TokenRefresher {
     private final Executor executor;
     /** Serialises store writes with the generation check, so a stale refresh never overwrites newer tokens. */
     private final Object storeLock = new Object();
+    /** Guarded by this, like the fields below. */
+    private final AuthStatusTracker tracker;
 
     // Guarded by this.
     private OAuthTokens tokens;
@@ -63,7 +65,6 @@ public final class TokenRefresher {
     private boolean accessTokenRejected;
     private CompletableFuture<OAuthTokens> inFlight;
     private long generation;
-    private final AuthStatusTracker tracker;
 
     TokenRefresher(TokenRefresherBuilder builder) {
         this.account = builder.account;
