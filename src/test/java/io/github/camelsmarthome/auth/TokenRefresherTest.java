@@ -2,7 +2,7 @@ package io.github.camelsmarthome.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.camelsmarthome.testsupport.MutableClock;
+import io.github.camelsmarthome.testing.MutableClock;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -2,8 +2,8 @@ package io.github.camelsmarthome.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.camelsmarthome.testsupport.CapturedLogs;
-import io.github.camelsmarthome.testsupport.MutableClock;
+import io.github.camelsmarthome.testing.CapturedLogs;
+import io.github.camelsmarthome.testing.MutableClock;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

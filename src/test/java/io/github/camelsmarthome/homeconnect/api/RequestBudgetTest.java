@@ -11,7 +11,7 @@ import static io.github.camelsmarthome.homeconnect.api.RequestPriority.LOW;
 import static io.github.camelsmarthome.homeconnect.api.RequestPriority.NORMAL;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.camelsmarthome.testsupport.MutableClock;
+import io.github.camelsmarthome.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package io.github.camelsmarthome.testsupport;
+package io.github.camelsmarthome.testing;
 
 import java.time.Clock;
 import java.time.Duration;

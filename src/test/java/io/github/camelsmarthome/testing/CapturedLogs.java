@@ -1,4 +1,4 @@
-package io.github.camelsmarthome.testsupport;
+package io.github.camelsmarthome.testing;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
