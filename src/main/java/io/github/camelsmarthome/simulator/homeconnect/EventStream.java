@@ -244,9 +244,10 @@ public final class EventStream {
         if (applianceEvent && splitGap != null && !splitting) {
             Duration gap = splitGap;
             splitGap = null;
-            splitting = true;
             int middle = bytes.length / 2;
             write(Arrays.copyOf(bytes, middle));
+            // From here until the rest is written, every frame waits, or it would land inside this one.
+            splitting = true;
             byte[] rest = Arrays.copyOfRange(bytes, middle, bytes.length);
             hub.scheduler().afterRealTime(gap, () -> finishSplit(rest));
             return;

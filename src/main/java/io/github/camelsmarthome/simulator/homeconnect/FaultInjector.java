@@ -88,7 +88,15 @@ public final class FaultInjector {
 
     /** The next matching request's connection is closed without any answer. */
     public void closeConnectionNext(FaultTarget target) {
-        arm(new RequestFault(target, Kind.CLOSE_CONNECTION, 0, 0, null, 1));
+        closeConnectionNext(target, 1);
+    }
+
+    /**
+     * The next {@code times} matching requests' connections are closed without any answer. Arm
+     * two to defeat a client that silently retries an idempotent request once (the JDK client does).
+     */
+    public void closeConnectionNext(FaultTarget target, int times) {
+        arm(new RequestFault(target, Kind.CLOSE_CONNECTION, 0, 0, null, times));
     }
 
     /** Disarms every request fault and the global delay. */
