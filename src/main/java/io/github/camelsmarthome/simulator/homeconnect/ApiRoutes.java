@@ -2,6 +2,7 @@ package io.github.camelsmarthome.simulator.homeconnect;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -65,21 +66,21 @@ final class ApiRoutes {
 
         registerPrograms(router);
 
-        get(router, APPLIANCE + "/commands", ApiScope.MONITOR, (ctx, a) -> a.commandsBody());
+        get(router, APPLIANCE + "/commands", ApiScope.MONITOR, (ctx, a) -> a.commands().commandsBody());
         write(router, HttpMethod.PUT, APPLIANCE + "/commands", ApiScope.CONTROL, (ctx, a, data) -> {
             for (JsonNode command : bulkList(data)) {
-                a.executeCommand(requiredKey(command, null), command.get("value"));
+                a.commands().execute(requiredKey(command, null), command.get("value"));
             }
         });
         write(router, HttpMethod.PUT, APPLIANCE + "/commands/:key", ApiScope.CONTROL, (ctx, a, data) ->
-                a.executeCommand(requiredKey(data, ctx.pathParam("key")), data.get("value")));
+                a.commands().execute(requiredKey(data, ctx.pathParam("key")), data.get("value")));
 
         get(router, APPLIANCE + "/images", ApiScope.IMAGES, (ctx, a) -> a.imagesBody());
         router.get(APPLIANCE + "/images/:imageKey").handler(ctx -> answer(ctx, () -> {
             SimulatedAppliance appliance = appliance(ctx);
             ApiScope.IMAGES.require(ctx.get(RequestGate.GRANT), appliance.type());
             ApplianceImage image = appliance.locked(() -> appliance.image(ctx.pathParam("imageKey")));
-            ctx.response().putHeader("Content-Type", "image/jpeg").end(io.vertx.core.buffer.Buffer.buffer(image.bytes()));
+            ctx.response().putHeader("Content-Type", "image/jpeg").end(Buffer.buffer(image.bytes()));
         }));
     }
 

@@ -33,10 +33,20 @@ enum ApiScope {
             return false;
         }
         if (applianceType == null) {
-            return scopes.stream().anyMatch(scope -> scope.endsWith("-" + scopeName));
+            return scopes.stream().anyMatch(scope -> scope.endsWith("-" + scopeName) || (this != IMAGES && isRowGrant(scope)));
         }
         boolean rowGrant = this != IMAGES && scopes.contains(applianceType);
         return rowGrant || scopes.contains(applianceType + "-" + scopeName);
+    }
+
+    /** A type name such as {@code Washer}: not a generic scope and not a {@code Type-Cell} scope. */
+    private static boolean isRowGrant(String scope) {
+        for (ApiScope generic : values()) {
+            if (generic.scopeName.equals(scope)) {
+                return false;
+            }
+        }
+        return !scope.contains("-");
     }
 
     void require(AccessGrant grant, String applianceType) {

@@ -126,7 +126,7 @@ public final class EventStream {
     synchronized void start(Duration keepAliveInterval, Instant tokenExpiresAt) {
         byte[] preamble = framing.preamble().getBytes(StandardCharsets.UTF_8);
         context.runOnContext(v -> {
-            if (!response.closed()) {
+            if (!response.closed() && !response.headWritten()) {
                 response.writeHead();
                 if (preamble.length > 0) {
                     response.write(Buffer.buffer(preamble));
@@ -135,13 +135,23 @@ public final class EventStream {
         });
         restartKeepAlive(keepAliveInterval);
         if (tokenExpiresAt != null) {
-            Duration untilExpiry = Duration.between(hub.now(), tokenExpiresAt);
-            expiryTimer = hub.scheduler().afterRealTime(untilExpiry.isNegative() ? Duration.ZERO : untilExpiry, () -> {
-                if (!hub.tokenStillValid(accessToken)) {
-                    close();
-                }
-            });
+            closeAtExpiry(tokenExpiresAt);
         }
+    }
+
+    /** Timers round to milliseconds and may fire a hair early; an early check simply looks again. */
+    private synchronized void closeAtExpiry(Instant tokenExpiresAt) {
+        if (closed) {
+            return;
+        }
+        Duration untilExpiry = Duration.between(hub.now(), tokenExpiresAt);
+        expiryTimer = hub.scheduler().afterRealTime(untilExpiry.isNegative() ? Duration.ZERO : untilExpiry.plusMillis(1), () -> {
+            if (hub.tokenStillValid(accessToken)) {
+                closeAtExpiry(tokenExpiresAt);
+            } else {
+                close();
+            }
+        });
     }
 
     synchronized void restartKeepAlive(Duration interval) {

@@ -100,6 +100,16 @@ public final class EventStreamHub implements ApplianceEventSink {
         streams.forEach(stream -> stream.sendFrame(event, data, id));
     }
 
+    /**
+     * Replays a recorded session (JSON lines with {@code event}, {@code data}, {@code appliance_id})
+     * on every open stream, in each stream's framing; returns how many events were written per stream.
+     */
+    public int replayRecording(String jsonLines) {
+        List<RecordedSession.Frame> frames = RecordedSession.parse(jsonLines);
+        frames.forEach(frame -> sendFrame(frame.event(), frame.data(), frame.id()));
+        return frames.size();
+    }
+
     /** Writes text exactly as given to every open stream. */
     public void sendRaw(String text) {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
@@ -139,9 +149,10 @@ public final class EventStreamHub implements ApplianceEventSink {
         response.putHeader("Cache-Control", "no-cache");
         EventStream stream = new EventStream(this, response, ctx.request().connection(), Vertx.currentContext(),
                 ctx.request().path(), haIdFilter, grant.clientId(), accessToken, defaultFraming, clock.now());
+        // Started before it is registered, so the head and preamble are queued ahead of any event.
+        stream.start(keepAliveInterval, grant.expiresAt());
         streams.add(stream);
         response.closeHandler(v -> streamGone(stream));
-        stream.start(keepAliveInterval, grant.expiresAt());
     }
 
     /** Called by a stream that closed itself. */

@@ -85,6 +85,9 @@ public final class HomeConnectSimulator implements AutoCloseable {
 
     /** Starts listening. */
     public Future<HomeConnectSimulator> startAsync() {
+        if (server != null) {
+            return Future.failedFuture(new IllegalStateException("The simulator is already started at " + baseUrl));
+        }
         Router router = Router.router(vertx);
         // The body is read before any handler that may wait (a delay fault), so none of it is lost.
         router.route().handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT));

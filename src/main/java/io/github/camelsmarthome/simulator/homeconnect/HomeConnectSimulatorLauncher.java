@@ -2,6 +2,7 @@ package io.github.camelsmarthome.simulator.homeconnect;
 
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -86,7 +87,7 @@ public final class HomeConnectSimulatorLauncher {
                 case "--time-scale" -> builder.timeScale(Double.parseDouble(value(args, ++i, arg)));
                 case "--keep-alive-seconds" -> builder.keepAliveInterval(Duration.ofSeconds(Long.parseLong(value(args, ++i, arg))));
                 case "--token-lifetime-seconds" -> builder.accessTokenLifetime(Duration.ofSeconds(Long.parseLong(value(args, ++i, arg))));
-                case "--framing" -> builder.framing(SseFraming.valueOf(value(args, ++i, arg).toUpperCase(java.util.Locale.ROOT)));
+                case "--framing" -> builder.framing(SseFraming.valueOf(value(args, ++i, arg).toUpperCase(Locale.ROOT)));
                 case "--auto-approve" -> builder.autoApproveDeviceCodes(true);
                 case "--real-rate-limits" -> builder.rateLimits(RateLimits.standard());
                 default -> throw new IllegalArgumentException("Unknown option " + arg);

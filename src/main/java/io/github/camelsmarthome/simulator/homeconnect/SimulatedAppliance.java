@@ -26,8 +26,7 @@ public final class SimulatedAppliance {
     private final ApplianceState state;
     private final ProgramControl programs;
     private final Map<String, ApplianceImage> images = new LinkedHashMap<>();
-    private final Map<String, String> presentEvents = new LinkedHashMap<>();
-    private boolean pausedByDoor;
+    private final ApplianceCommands commands;
 
     SimulatedAppliance(ApplianceProfile profile, SimulationClock clock, ApplianceEventSink sink, SimulationScheduler scheduler,
             ApplianceTiming timing) {
@@ -35,6 +34,7 @@ public final class SimulatedAppliance {
         this.emitter = new ApplianceEmitter(profile.haId(), clock, sink);
         this.state = new ApplianceState(profile, emitter);
         this.programs = new ProgramControl(lock, profile, state, emitter, scheduler, timing);
+        this.commands = new ApplianceCommands(profile, state, programs, emitter);
     }
 
     /** The appliance id, e.g. {@code SIEMENS-HCS03WCH1-7BC6383CF794}. */
@@ -117,11 +117,11 @@ public final class SimulatedAppliance {
     /** Opens the door: a running program pauses, a finished one is done and the appliance is Ready. */
     public void openDoor() {
         locked(() -> {
-            String refusal = openDoorRefusal();
+            String refusal = commands.openDoorRefusal();
             if (refusal != null) {
                 throw new IllegalStateException(haId() + ": " + refusal);
             }
-            doOpenDoor();
+            commands.openDoor();
         });
     }
 
@@ -131,14 +131,7 @@ public final class SimulatedAppliance {
             if (profile.door() == DoorBehaviour.NONE) {
                 throw new IllegalStateException(haId() + " has no door the simulator models");
             }
-            if ("Open".equals(state.doorState())) {
-                state.setDoorState("Closed");
-                ProgramRun run = programs.run();
-                if (pausedByDoor && run != null && run.phase() == ProgramRun.Phase.PAUSED) {
-                    run.resume();
-                }
-                pausedByDoor = false;
-            }
+            commands.closeDoor();
         });
     }
 
@@ -207,10 +200,7 @@ public final class SimulatedAppliance {
 
     /** Raises an appliance event ({@code Present}), e.g. {@code ConsumerProducts.CoffeeMaker.Event.WaterTankEmpty}. */
     public void raiseEvent(String key, String level, String handling) {
-        locked(() -> {
-            presentEvents.put(key, handling);
-            emitter.event(key, BshKeys.PRESENT, level, handling);
-        });
+        locked(() -> commands.raise(key, level, handling));
     }
 
     /** Raises an event with level {@code hint} that needs acknowledging. */
@@ -220,10 +210,7 @@ public final class SimulatedAppliance {
 
     /** Ends an appliance event ({@code Off}). */
     public void clearEvent(String key) {
-        locked(() -> {
-            presentEvents.remove(key);
-            emitter.event(key, BshKeys.OFF, "hint", "none");
-        });
+        locked(() -> commands.clear(key));
     }
 
     /** Offers a camera image on {@code images}. */
@@ -279,56 +266,8 @@ public final class SimulatedAppliance {
         });
     }
 
-    ObjectNode commandsBody() {
-        state.requireOnline();
-        ObjectNode body = SimulatorJson.object();
-        body.set("commands", profile.commands().deepCopy());
-        return body;
-    }
-
-    void executeCommand(String key, JsonNode value) {
-        state.requireOnline();
-        boolean offered = false;
-        for (JsonNode command : profile.commands()) {
-            offered |= command.path("key").asText().equals(key);
-        }
-        if (!offered) {
-            throw new ApiErrorException(new ApiError(409, "SDK.Error.UnsupportedCommand", "Command not supported: " + key));
-        }
-        if (value == null || !value.isBoolean() || !value.booleanValue()) {
-            throw new ApiErrorException(ApiError.badRequest("The value of a command must be true"));
-        }
-        switch (key) {
-            case BshKeys.PAUSE_PROGRAM -> {
-                requireRemoteControl();
-                programs.pause();
-            }
-            case BshKeys.RESUME_PROGRAM -> {
-                requireRemoteControl();
-                if (profile.door() != DoorBehaviour.NONE && "Open".equals(state.doorState())) {
-                    throw new ApiErrorException(new ApiError(409, "SDK.Error.WrongDoorState", "The door is open"));
-                }
-                pausedByDoor = false;
-                programs.resume();
-            }
-            case BshKeys.OPEN_DOOR, BshKeys.PARTLY_OPEN_DOOR -> {
-                String refusal = openDoorRefusal();
-                if (refusal != null) {
-                    throw new ApiErrorException(new ApiError(409, "SDK.Error.WrongDoorState", refusal));
-                }
-                doOpenDoor();
-            }
-            case BshKeys.ACKNOWLEDGE_EVENT -> presentEvents.entrySet().removeIf(entry -> {
-                if (!"acknowledge".equals(entry.getValue())) {
-                    return false;
-                }
-                emitter.event(entry.getKey(), BshKeys.OFF, "hint", "none");
-                return true;
-            });
-            default -> {
-                // Listed for the type but without a modelled effect: accepted like the cloud accepts it.
-            }
-        }
+    ApplianceCommands commands() {
+        return commands;
     }
 
     ObjectNode imagesBody() {
@@ -350,39 +289,6 @@ public final class SimulatedAppliance {
 
     void shutdown() {
         locked(programs::cancelRun);
-    }
-
-    private void requireRemoteControl() {
-        if (!state.statusFlag(BshKeys.REMOTE_CONTROL_ACTIVE)) {
-            throw new ApiErrorException(new ApiError(409, "BSH.Common.Error.RemoteControlNotActive", "Remote control is not active"));
-        }
-    }
-
-    private String openDoorRefusal() {
-        if (profile.door() == DoorBehaviour.NONE) {
-            return "the appliance has no door the simulator models";
-        }
-        if ("Locked".equals(state.doorState())) {
-            return "the door is locked while a program runs";
-        }
-        return null;
-    }
-
-    private void doOpenDoor() {
-        if ("Open".equals(state.doorState())) {
-            return;
-        }
-        state.setDoorState("Open");
-        ProgramRun run = programs.run();
-        if (run == null) {
-            return;
-        }
-        if (run.phase() == ProgramRun.Phase.FINISHED) {
-            run.acknowledgeFinished();
-        } else if (run.phase() == ProgramRun.Phase.RUNNING || run.phase() == ProgramRun.Phase.DELAYED) {
-            run.pause();
-            pausedByDoor = true;
-        }
     }
 
     /** Runs a physical action and reports a refusal the way a person at the appliance would see it. */

@@ -90,10 +90,10 @@ class StreamFaultsTest {
     @Test
     void aSplitEventArrivesInTwoPartsAndThenCompletes() {
         try (SseTestStream stream = open()) {
-            cloud.faults().splitNextEvent(Duration.ofMillis(700));
+            cloud.faults().splitNextEvent(Duration.ofMillis(1500));
             cloud.household().oven().setLocalControlActive(true);
             cloud.household().oven().setLocalControlActive(false);
-            await().atMost(Duration.ofMillis(500)).until(() -> stream.rawText().contains("event:STATUS"));
+            await().atMost(Duration.ofMillis(1200)).until(() -> stream.rawText().contains("event:STATUS"));
             assertThat(stream.events("STATUS")).as("only half of the first frame has arrived").isEmpty();
             await().atMost(Duration.ofSeconds(3)).until(() -> stream.events("STATUS").size() == 2);
             assertThat(stream.events("STATUS").get(0).data()).contains("\"value\":true");

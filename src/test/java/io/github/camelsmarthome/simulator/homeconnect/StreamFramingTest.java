@@ -101,6 +101,22 @@ class StreamFramingTest {
     }
 
     @Test
+    void aRecordedSessionIsReplayedInTheStreamsFraming() {
+        try (SseTestStream stream = SseTestStream.open(cloud, "/api/homeappliances/events", token)) {
+            await().atMost(Duration.ofSeconds(3)).until(() -> cloud.events().openStreamCount() == 1);
+            int replayed = cloud.events().replayRecording(String.join("\n",
+                    "{\"appliance_id\": \"SIEMENS-WM14T6H9NL-AB1234567890\", \"event\": \"STATUS\", \"data\": {\"items\": []}}",
+                    "{\"appliance_id\": \"SIEMENS-WM14T6H9NL-AB1234567890\", \"event\": \"SETTINGS-REQUEST\", \"data\": {}}",
+                    "{\"appliance_id\": \"SIEMENS-WM14T6H9NL-AB1234567890\", \"event\": \"CONNECTED\"}",
+                    "{\"event\": \"KEEP-ALIVE\"}"));
+            assertThat(replayed).isEqualTo(3);
+            stream.awaitEvent(Duration.ofSeconds(3), event -> "CONNECTED".equals(event.event()));
+            assertThat(stream.rawText()).contains("event:STATUS\ndata:{\"items\":[]}\nid:SIEMENS-WM14T6H9NL-AB1234567890\n\n",
+                    "event:CONNECTED\nid:SIEMENS-WM14T6H9NL-AB1234567890\n\n").doesNotContain("SETTINGS-REQUEST");
+        }
+    }
+
+    @Test
     void streamsNeedTheEventStreamMediaTypeAndAKnownAppliance() {
         var http = new SimulatorHttp(cloud);
         assertThat(http.getAccepting("/api/homeappliances/events", token, SimulatorHttp.BSH_JSON).statusCode()).isEqualTo(406);
