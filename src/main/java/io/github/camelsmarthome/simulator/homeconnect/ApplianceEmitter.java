@@ -1,6 +1,7 @@
 package io.github.camelsmarthome.simulator.homeconnect;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -84,6 +85,20 @@ final class ApplianceEmitter {
         Notification selectedOption(String key, JsonNode value, String unit) {
             items.add(item(key, value, unit, "/programs/selected/options/" + key));
             return this;
+        }
+
+        /** An option value as program bodies hold it, {@code {"key", "value", "unit"?}}. */
+        Notification activeOption(ObjectNode option) {
+            return activeOption(option.path("key").asText(), option.get("value"), unitOf(option));
+        }
+
+        /** An option value as program bodies hold it, {@code {"key", "value", "unit"?}}. */
+        Notification selectedOption(ObjectNode option) {
+            return selectedOption(option.path("key").asText(), option.get("value"), unitOf(option));
+        }
+
+        private String unitOf(ObjectNode option) {
+            return option.hasNonNull("unit") ? option.get("unit").asText() : null;
         }
 
         void send() {

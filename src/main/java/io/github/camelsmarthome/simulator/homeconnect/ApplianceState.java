@@ -82,11 +82,7 @@ final class ApplianceState {
 
     /** Changes a status value and sends the STATUS event, if it changed. */
     void setStatus(String key, JsonNode value) {
-        ObjectNode item = status.computeIfAbsent(key, k -> {
-            ObjectNode created = SimulatorJson.object();
-            created.put("key", k);
-            return created;
-        });
+        ObjectNode item = itemFor(status, key);
         if (value.equals(item.get("value"))) {
             return;
         }
@@ -157,11 +153,7 @@ final class ApplianceState {
 
     /** Sets a setting without API checks (the appliance itself changed it) and announces it. */
     void applySetting(String key, JsonNode value) {
-        ObjectNode item = settings.computeIfAbsent(key, k -> {
-            ObjectNode created = SimulatorJson.object();
-            created.put("key", k);
-            return created;
-        });
+        ObjectNode item = itemFor(settings, key);
         if (value.equals(item.get("value"))) {
             return;
         }
@@ -176,6 +168,15 @@ final class ApplianceState {
                 setOperationState("Ready");
             }
         }
+    }
+
+    /** The item of a key, created on first use: the appliance may report keys the fixtures lack. */
+    private static ObjectNode itemFor(Map<String, ObjectNode> items, String key) {
+        return items.computeIfAbsent(key, k -> {
+            ObjectNode created = SimulatorJson.object();
+            created.put("key", k);
+            return created;
+        });
     }
 
     private ObjectNode existingSetting(String key) {

@@ -135,8 +135,7 @@ final class ProgramControl {
         if (selectionChanged) {
             notification.selectedProgram(programKey);
         }
-        resolved.values().forEach(option -> notification.activeOption(option.path("key").asText(), option.get("value"),
-                option.hasNonNull("unit") ? option.get("unit").asText() : null));
+        resolved.values().forEach(notification::activeOption);
         notification.send();
         run.begin();
     }
@@ -167,8 +166,7 @@ final class ProgramControl {
         selectedKey = programKey;
         selectedOptions = resolved;
         var notification = emitter.notification().selectedProgram(programKey);
-        resolved.values().forEach(option -> notification.selectedOption(option.path("key").asText(), option.get("value"),
-                option.hasNonNull("unit") ? option.get("unit").asText() : null));
+        resolved.values().forEach(notification::selectedOption);
         // Pitfall 10.11 of the brief: appliances announce a remaining time for a program that is only selected.
         notification.selectedOption(BshKeys.REMAINING_PROGRAM_TIME,
                 SimulatorJson.NODES.numberNode(ProgramRun.durationFrom(resolved, definition)), "seconds");
@@ -196,8 +194,7 @@ final class ProgramControl {
         }
         Map<String, JsonNode> changes = parseOptions(options);
         Map<String, ObjectNode> validated = validateChanges(run.program(), changes);
-        validated.values().forEach(option -> run.changeOption(option.path("key").asText(), option.get("value"),
-                option.hasNonNull("unit") ? option.get("unit").asText() : null));
+        validated.values().forEach(run::changeOption);
     }
 
     ObjectNode selectedOptionsBody() {
@@ -223,8 +220,7 @@ final class ProgramControl {
         Map<String, ObjectNode> validated = validateChanges(profile.programs().get(selectedKey), parseOptions(options));
         selectedOptions.putAll(validated);
         var notification = emitter.notification();
-        validated.values().forEach(option -> notification.selectedOption(option.path("key").asText(), option.get("value"),
-                option.hasNonNull("unit") ? option.get("unit").asText() : null));
+        validated.values().forEach(notification::selectedOption);
         notification.send();
     }
 

@@ -152,12 +152,14 @@ final class ProgramRun {
     }
 
     /** A changed option of the running program (ovens only): a new duration re-plans the remaining time. */
-    void changeOption(String key, JsonNode value, String unit) {
+    void changeOption(ObjectNode changed) {
+        String key = changed.path("key").asText();
+        JsonNode value = changed.get("value");
         ObjectNode option = options.get(key);
         if (option != null) {
             option.set("value", value);
         }
-        var notification = emitter.notification().activeOption(key, value, unit);
+        var notification = emitter.notification().activeOption(changed);
         if (ProgramDefinition.DURATION.equals(key)) {
             totalSeconds = Math.max(elapsedSeconds + 1, value.asLong());
             long remaining = totalSeconds - elapsedSeconds;

@@ -12,26 +12,10 @@ import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Authorization-code flow of brief section 2.2, including the simulator's {@code user=me} shortcut (2.6). */
-class AuthorizationCodeFlowTest {
-
-    private HomeConnectSimulator cloud;
-    private SimulatorHttp http;
-
-    @BeforeEach
-    void startCloud() {
-        cloud = HomeConnectSimulator.start(SimulatorOptions.forTests().build());
-        http = new SimulatorHttp(cloud);
-    }
-
-    @AfterEach
-    void stopCloud() {
-        cloud.close();
-    }
+class AuthorizationCodeFlowTest extends SimulatorTestSupport {
 
     @Test
     void userMeRedirectsWithACodeAndTheStateThatTheTokenEndpointExchanges() {

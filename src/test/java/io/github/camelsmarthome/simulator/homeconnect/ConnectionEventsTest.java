@@ -4,26 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** CONNECTED, DISCONNECTED, PAIRED and DEPAIRED in every data shape of brief section 8.5, with and without ids. */
-class ConnectionEventsTest {
-
-    private HomeConnectSimulator cloud;
-    private String token;
-
-    @BeforeEach
-    void startCloud() {
-        cloud = HomeConnectSimulator.start(SimulatorOptions.forTests().build());
-        token = cloud.authorization().issueTokens(SimulatorOptions.DEFAULT_SCOPE).accessToken();
-    }
-
-    @AfterEach
-    void stopCloud() {
-        cloud.close();
-    }
+class ConnectionEventsTest extends SimulatorTestSupport {
 
     @Test
     void connectionEventsAreFlatObjectsByDefault() {

@@ -9,26 +9,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Device flow of brief section 2.3 against the simulator, with a plain HTTP client. */
-class DeviceFlowTest {
-
-    private HomeConnectSimulator cloud;
-    private SimulatorHttp http;
-
-    @BeforeEach
-    void startCloud() {
-        cloud = HomeConnectSimulator.start(SimulatorOptions.forTests().build());
-        http = new SimulatorHttp(cloud);
-    }
-
-    @AfterEach
-    void stopCloud() {
-        cloud.close();
-    }
+class DeviceFlowTest extends SimulatorTestSupport {
 
     @Test
     void pendingUntilTheUserApprovesThenTokensThatOpenTheApi() {

@@ -7,32 +7,14 @@ import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The state rules of brief sections 4.3, 6.3 and 9: what may start, stop, change, and what is refused with which key. */
-class ProgramRulesTest {
+class ProgramRulesTest extends SimulatorTestSupport {
 
     private static final String WASHER = "/api/homeappliances/" + SimulatedHousehold.WASHER;
     private static final String OVEN = "/api/homeappliances/" + SimulatedHousehold.OVEN;
     private static final String COTTON = "{\"data\":{\"key\":\"LaundryCare.Washer.Program.Cotton\"}}";
-
-    private HomeConnectSimulator cloud;
-    private SimulatorHttp http;
-    private String token;
-
-    @BeforeEach
-    void startCloud() {
-        cloud = HomeConnectSimulator.start(SimulatorOptions.forTests().build());
-        http = new SimulatorHttp(cloud);
-        token = cloud.authorization().issueTokens(SimulatorOptions.DEFAULT_SCOPE).accessToken();
-    }
-
-    @AfterEach
-    void stopCloud() {
-        cloud.close();
-    }
 
     @Test
     void idleAppliancesAnswer404ForActiveAndSelectedPrograms() {

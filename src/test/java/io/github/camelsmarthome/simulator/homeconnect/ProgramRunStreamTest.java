@@ -8,32 +8,18 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Program runs as the event stream shows them (brief sections 8.3 and 9), with appliance time sped up. */
-class ProgramRunStreamTest {
+class ProgramRunStreamTest extends SimulatorTestSupport {
 
     private static final String RUN = "STATUS BSH.Common.Status.OperationState=BSH.Common.EnumType.OperationState.Run";
     private static final String READY = "STATUS BSH.Common.Status.OperationState=BSH.Common.EnumType.OperationState.Ready";
 
-    private HomeConnectSimulator cloud;
-    private SimulatorHttp http;
-    private String token;
-
-    @BeforeEach
-    void startCloud() {
-        // Two hours of washing in a fifth of a second; progress every ten appliance minutes.
-        cloud = HomeConnectSimulator.start(SimulatorOptions.forTests().timeScale(36_000).progressCadence(Duration.ofMinutes(10))
-                .finishedHold(Duration.ofMinutes(5)).build());
-        http = new SimulatorHttp(cloud);
-        token = cloud.authorization().issueTokens(SimulatorOptions.DEFAULT_SCOPE).accessToken();
-    }
-
-    @AfterEach
-    void stopCloud() {
-        cloud.close();
+    @Override
+    protected SimulatorOptions options() {
+        return SimulatorOptions.forTests().timeScale(36_000).progressCadence(Duration.ofMinutes(10))
+                .finishedHold(Duration.ofMinutes(5)).build();
     }
 
     @Test

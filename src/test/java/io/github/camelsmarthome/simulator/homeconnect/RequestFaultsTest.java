@@ -12,30 +12,12 @@ import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** One-shot request faults: error answers, 401, 429 with Retry-After, slow answers, closed connections. */
-class RequestFaultsTest {
+class RequestFaultsTest extends SimulatorTestSupport {
 
     private static final String STATUS = "/api/homeappliances/" + SimulatedHousehold.WASHER + "/status";
-
-    private HomeConnectSimulator cloud;
-    private SimulatorHttp http;
-    private String token;
-
-    @BeforeEach
-    void startCloud() {
-        cloud = HomeConnectSimulator.start(SimulatorOptions.forTests().build());
-        http = new SimulatorHttp(cloud);
-        token = cloud.authorization().issueTokens(SimulatorOptions.DEFAULT_SCOPE).accessToken();
-    }
-
-    @AfterEach
-    void stopCloud() {
-        cloud.close();
-    }
 
     @Test
     void serverFailuresCarryBshStyleKeysAndAreOneShot() {

@@ -7,30 +7,12 @@ import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The request log tests use to check a client's request budget. */
-class RequestLogTest {
+class RequestLogTest extends SimulatorTestSupport {
 
     private static final String STATUS = "/api/homeappliances/" + SimulatedHousehold.WASHER + "/status";
-
-    private HomeConnectSimulator cloud;
-    private SimulatorHttp http;
-    private String token;
-
-    @BeforeEach
-    void startCloud() {
-        cloud = HomeConnectSimulator.start(SimulatorOptions.forTests().build());
-        http = new SimulatorHttp(cloud);
-        token = cloud.authorization().issueTokens(SimulatorOptions.DEFAULT_SCOPE).accessToken();
-    }
-
-    @AfterEach
-    void stopCloud() {
-        cloud.close();
-    }
 
     @Test
     void everyRequestIsRecordedWithMethodPathStatusKindAndArrivalTime() {

@@ -10,32 +10,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * REST bodies compared with the Home Assistant fixtures (home-assistant/core,
  * tests/components/home_connect/fixtures, Apache-2.0), and the conventions of brief section 3.
  */
-class RestShapesTest {
+class RestShapesTest extends SimulatorTestSupport {
 
     private static final String API = "/api/homeappliances/";
 
-    private HomeConnectSimulator cloud;
-    private SimulatorHttp http;
-    private String token;
-
-    @BeforeEach
-    void startCloud() {
-        cloud = HomeConnectSimulator.start(SimulatorOptions.forTests().build());
-        http = new SimulatorHttp(cloud);
-        token = cloud.authorization().issueTokens(SimulatorOptions.DEFAULT_SCOPE + " Images").accessToken();
-    }
-
-    @AfterEach
-    void stopCloud() {
-        cloud.close();
+    @Override
+    protected String scope() {
+        return SimulatorOptions.DEFAULT_SCOPE + " Images";
     }
 
     @Test

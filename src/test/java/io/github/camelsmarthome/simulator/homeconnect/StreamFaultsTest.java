@@ -5,25 +5,14 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Stream faults of brief sections 8.5 to 8.7 and 11, seen from a plain HTTP client. */
-class StreamFaultsTest {
+class StreamFaultsTest extends SimulatorTestSupport {
 
-    private HomeConnectSimulator cloud;
-    private String token;
-
-    @BeforeEach
-    void startCloud() {
-        cloud = HomeConnectSimulator.start(SimulatorOptions.forTests().keepAliveInterval(Duration.ofMillis(100)).build());
-        token = cloud.authorization().issueTokens(SimulatorOptions.DEFAULT_SCOPE).accessToken();
-    }
-
-    @AfterEach
-    void stopCloud() {
-        cloud.close();
+    @Override
+    protected SimulatorOptions options() {
+        return SimulatorOptions.forTests().keepAliveInterval(Duration.ofMillis(100)).build();
     }
 
     @Test

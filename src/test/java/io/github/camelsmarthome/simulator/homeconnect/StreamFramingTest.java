@@ -4,25 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Wire format of brief section 8.2: production framing, the BSH simulator's spacing, KEEP-ALIVE, both stream paths. */
-class StreamFramingTest {
+class StreamFramingTest extends SimulatorTestSupport {
 
-    private HomeConnectSimulator cloud;
-    private String token;
-
-    @BeforeEach
-    void startCloud() {
-        cloud = HomeConnectSimulator.start(SimulatorOptions.forTests().keepAliveInterval(Duration.ofMillis(150)).build());
-        token = cloud.authorization().issueTokens(SimulatorOptions.DEFAULT_SCOPE).accessToken();
-    }
-
-    @AfterEach
-    void stopCloud() {
-        cloud.close();
+    @Override
+    protected SimulatorOptions options() {
+        return SimulatorOptions.forTests().keepAliveInterval(Duration.ofMillis(150)).build();
     }
 
     @Test

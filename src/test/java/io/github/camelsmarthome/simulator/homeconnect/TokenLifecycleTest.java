@@ -7,26 +7,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Bearer checks, expiry, refresh rotation and {@code invalid_grant} (brief sections 2.4, 2.5 and 6). */
-class TokenLifecycleTest {
-
-    private HomeConnectSimulator cloud;
-    private SimulatorHttp http;
-
-    @BeforeEach
-    void startCloud() {
-        cloud = HomeConnectSimulator.start(SimulatorOptions.forTests().build());
-        http = new SimulatorHttp(cloud);
-    }
-
-    @AfterEach
-    void stopCloud() {
-        cloud.close();
-    }
+class TokenLifecycleTest extends SimulatorTestSupport {
 
     @Test
     void everyApiCallNeedsABearerToken() {
