@@ -67,7 +67,11 @@ public final class SmarthomeCli {
                 return notYet("authorize", rest, List.of("homeconnect", "simplisafe"));
             }
             case "simulate" -> {
-                return notYet("simulate", rest, SYSTEMS);
+                if (rest.isEmpty() || !SYSTEMS.contains(rest.get(0))) {
+                    err.println("camel-smarthome: usage: simulate <system> [options], where <system> is one of " + String.join(", ", SYSTEMS));
+                    return EXIT_USAGE;
+                }
+                return new SimulateCommand(out, err).run(rest.get(0), rest.subList(1, rest.size()));
             }
             default -> {
                 err.println("camel-smarthome: unknown command '" + command
@@ -107,7 +111,8 @@ public final class SmarthomeCli {
                                        and from CONFIG_FILE (default config/application.properties)
                   demo                 zero set-up demo with an embedded MQTT broker; prints what flows
                   authorize <system>   one-time login that writes the token store (homeconnect, simplisafe)
-                  simulate <system>    run one simulator on its own (homeconnect, simplisafe, miio)
+                  simulate <system>    run one simulator on its own (homeconnect, simplisafe, miio);
+                                       `simulate homeconnect --help` lists its options
                   --help               this text
                   --version            the version
 

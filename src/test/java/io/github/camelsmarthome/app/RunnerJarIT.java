@@ -4,12 +4,15 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import io.github.camelsmarthome.testing.FreePorts;
+import io.github.camelsmarthome.testing.KafkaBroker;
 import io.github.camelsmarthome.testing.MqttBroker;
 import io.github.camelsmarthome.testing.MqttProbe;
 import io.github.camelsmarthome.testing.RunnerProcess;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -90,6 +93,53 @@ class RunnerJarIT {
                 probe.awaitMessage("late-broker/bridge/info", m -> m.payload().contains("\"instance\""), START);
                 probe.awaitMessage("late-broker/test/xml", m -> true, START);
             }
+        } finally {
+            broker.stop();
+        }
+    }
+
+    @Test
+    void withKafkaBrokersTheKafkaHealthCheckAndRouteAreOn() throws Exception {
+        MqttBroker broker = new MqttBroker();
+        KafkaBroker kafka = new KafkaBroker();
+        broker.start();
+        kafka.start();
+        int metricsPort = FreePorts.find();
+        try (RunnerProcess runner = RunnerProcess.start(workDir, Map.of(
+                "ROUTES_DIR", routesWithYamlAndXml().toString(),
+                "MQTT_URL", broker.url(),
+                "KAFKA_BROKERS", kafka.bootstrapServers(),
+                "INSTANCE_ID", "runner-it",
+                "METRICS_PORT", Integer.toString(metricsPort)), "run")) {
+            await().atMost(START).until(() -> healthIs(metricsPort, 200, "\"UP\""));
+            List<ConsumerRecord<String, String>> records = kafka.records("smarthome.bridge.events", 1, START);
+            assertThat(records).extracting(ConsumerRecord::key).containsExactly("runner-it");
+            assertThat(runner.stdout()).contains("Started bridge-started-to-kafka");
+        } finally {
+            kafka.stop();
+            broker.stop();
+        }
+    }
+
+    @Test
+    void anUnreachableKafkaIsReportedDownWithoutStoppingMqtt() throws Exception {
+        MqttBroker broker = new MqttBroker();
+        broker.start();
+        int metricsPort = FreePorts.find();
+        int nothingListens = FreePorts.find();
+        try (MqttProbe probe = MqttProbe.subscribe(broker.url(), "no-kafka/#");
+             RunnerProcess runner = RunnerProcess.start(workDir, Map.of(
+                     "ROUTES_DIR", routesWithYamlAndXml().toString(),
+                     "MQTT_URL", broker.url(),
+                     "MQTT_BASE_TOPIC", "no-kafka",
+                     "KAFKA_BROKERS", "127.0.0.1:" + nothingListens,
+                     "METRICS_PORT", Integer.toString(metricsPort)), "run")) {
+            await().atMost(START).until(() -> healthIs(metricsPort, 503, "kafka-broker"));
+            assertThat(RunnerProcess.get(metricsPort, "/observe/health").body())
+                    .contains("Kafka cluster 127.0.0.1:" + nothingListens + " unreachable");
+            // The MQTT sink flows although the Kafka sink cannot.
+            probe.awaitMessage("no-kafka/bridge/info", m -> true, START);
+            assertThat(runner.isAlive()).isTrue();
         } finally {
             broker.stop();
         }

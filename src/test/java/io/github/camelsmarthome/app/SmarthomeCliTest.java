@@ -45,6 +45,14 @@ class SmarthomeCliTest {
     }
 
     @Test
+    void simulateHomeConnectExplainsItsOptionsAndRefusesUnknownOnes() {
+        assertThat(execute(Map.of(), "simulate", "homeconnect", "--help")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("usage: simulate homeconnect", "--auto-approve");
+        assertThat(execute(Map.of(), "simulate", "homeconnect", "--bogus")).isEqualTo(SmarthomeCli.EXIT_USAGE);
+        assertThat(err()).contains("Unknown option --bogus");
+    }
+
+    @Test
     void runTakesNoArguments() {
         assertThat(execute(Map.of(), "run", "--routes", "x")).isEqualTo(SmarthomeCli.EXIT_USAGE);
         assertThat(err()).contains("'run' takes no arguments").hasLineCount(1);
