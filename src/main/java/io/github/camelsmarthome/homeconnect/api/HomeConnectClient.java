@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -112,22 +113,22 @@ public final class HomeConnectClient implements ApplianceStateSource, AutoClosea
 
     @Override
     public CompletableFuture<JsonNode> appliances(RequestPriority priority) {
-        return read(HomeConnectRequest.builder(HomeConnectOperation.listAppliances).priority(priority).build());
+        return read(() -> HomeConnectRequest.builder(HomeConnectOperation.listAppliances).priority(priority).build());
     }
 
     @Override
     public CompletableFuture<JsonNode> status(String haId, RequestPriority priority) {
-        return read(HomeConnectRequest.builder(HomeConnectOperation.getStatus).haId(haId).priority(priority).build());
+        return read(() -> HomeConnectRequest.builder(HomeConnectOperation.getStatus).haId(haId).priority(priority).build());
     }
 
     @Override
     public CompletableFuture<JsonNode> settings(String haId, RequestPriority priority) {
-        return read(HomeConnectRequest.builder(HomeConnectOperation.getSettings).haId(haId).priority(priority).build());
+        return read(() -> HomeConnectRequest.builder(HomeConnectOperation.getSettings).haId(haId).priority(priority).build());
     }
 
     @Override
     public CompletableFuture<JsonNode> activeProgram(String haId, RequestPriority priority) {
-        return read(HomeConnectRequest.builder(HomeConnectOperation.getActiveProgram).haId(haId).priority(priority).build());
+        return read(() -> HomeConnectRequest.builder(HomeConnectOperation.getActiveProgram).haId(haId).priority(priority).build());
     }
 
     /** Closes the client's connections; the borrowed {@link Vertx} stays open. */
@@ -141,10 +142,11 @@ public final class HomeConnectClient implements ApplianceStateSource, AutoClosea
         return "HomeConnectClient[" + options.baseUrl() + "]";
     }
 
-    private CompletableFuture<JsonNode> read(HomeConnectRequest request) {
+    /** The resync contract answers through the future only, even for a blank id or a missing priority. */
+    private CompletableFuture<JsonNode> read(Supplier<HomeConnectRequest> request) {
         try {
-            return execute(request).thenApply(HomeConnectResponse::data);
-        } catch (IllegalArgumentException invalid) {
+            return execute(request.get()).thenApply(HomeConnectResponse::data);
+        } catch (IllegalArgumentException | NullPointerException invalid) {
             return CompletableFuture.failedFuture(invalid);
         }
     }
