@@ -215,12 +215,17 @@ final class AuthorizeHomeConnectCommand {
         private final Instant expiresAt;
         private final Clock clock = Clock.systemUTC();
         private boolean shown;
+        private boolean ended;
 
         Countdown(Instant expiresAt) {
             this.expiresAt = expiresAt;
         }
 
         synchronized void show() {
+            if (ended) {
+                // A tick already under way when the timer was cancelled must not write after the result.
+                return;
+            }
             long left = Math.max(0, Duration.between(clock.instant(), expiresAt).toSeconds());
             String text = "Waiting for approval: " + left / 60 + ":" + String.format("%02d", left % 60) + " left";
             if (terminal) {
@@ -233,6 +238,7 @@ final class AuthorizeHomeConnectCommand {
         }
 
         synchronized void end() {
+            ended = true;
             if (terminal && shown) {
                 out.println();
             }

@@ -13,7 +13,10 @@ public final class RequestBudgetRefusedException extends HomeConnectException {
 
     private static final long serialVersionUID = 1L;
 
+    /** Not serialisable; {@link #limit()} and {@link #freesAt()} are kept apart so they survive. */
     private final transient BudgetDecision decision;
+    private final RateLimit limit;
+    private final Instant freesAt;
     private final RequestKind kind;
     private final RequestPriority priority;
 
@@ -23,21 +26,23 @@ public final class RequestBudgetRefusedException extends HomeConnectException {
                 decision.freesAt().map(at -> "Nothing was sent to Home Connect; try again after " + at + ".")
                         .orElse("Nothing was sent to Home Connect; try again when an event channel closes."));
         this.decision = Objects.requireNonNull(decision, "decision");
+        this.limit = decision.limit().orElse(RateLimit.UNKNOWN);
+        this.freesAt = decision.freesAt().orElse(null);
         this.kind = kind;
         this.priority = priority;
     }
 
     /** The limit that refused the call. */
     public RateLimit limit() {
-        return decision.limit().orElse(RateLimit.UNKNOWN);
+        return limit;
     }
 
     /** When that limit frees up; empty when nobody can tell (an event channel frees when another closes). */
     public Optional<Instant> freesAt() {
-        return decision.freesAt();
+        return Optional.ofNullable(freesAt);
     }
 
-    /** The budget's whole answer. */
+    /** The budget's whole answer; {@code null} after the exception was serialised. */
     public BudgetDecision decision() {
         return decision;
     }

@@ -3,6 +3,7 @@ package io.github.camelsmarthome.homeconnect.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.camelsmarthome.auth.OAuthTokens;
+import io.github.camelsmarthome.auth.TokenRefresher;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLDecoder;
@@ -83,7 +84,7 @@ class AuthorizationCodeFlowTest extends HomeConnectClientTestSupport {
         assertThat(fresh.accessToken()).isNotBlank();
         assertThat(fresh.refreshToken()).isNotBlank();
         store.save(ACCOUNT, fresh);
-        tokens = io.github.camelsmarthome.auth.TokenRefresher.builder(ACCOUNT, store, oauth).build();
+        tokens = TokenRefresher.builder(ACCOUNT, store, oauth).build();
         client.close();
         client = new HomeConnectClient(vertx, clientOptions(), tokens, budget);
         assertThat(call(HomeConnectRequest.of(HomeConnectOperation.listAppliances)).status()).isEqualTo(200);

@@ -3,6 +3,7 @@ package io.github.camelsmarthome.homeconnect.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.camelsmarthome.SmarthomeVersion;
 import io.github.camelsmarthome.simulator.homeconnect.ApplianceImage;
 import io.github.camelsmarthome.simulator.homeconnect.SimulatedHousehold;
 import java.util.ArrayList;
@@ -214,7 +215,7 @@ class HomeConnectClientOperationsTest extends HomeConnectClientTestSupport {
         // The fake cloud refuses a wrong Accept (406) and a wrong Content-Type (415), so a success shows both.
         call(HomeConnectRequest.builder(HomeConnectOperation.setSetting).haId(DISHWASHER).key("BSH.Common.Setting.ChildLock")
                 .data(json("{\"value\":true}")).acceptLanguage("de-DE").build());
-        assertThat(HomeConnectCall.USER_AGENT).startsWith("camel-smarthome/" + io.github.camelsmarthome.SmarthomeVersion.get() + " ");
+        assertThat(HomeConnectCall.USER_AGENT).startsWith("camel-smarthome/" + SmarthomeVersion.get() + " ");
         assertThat(restRequests()).extracting(r -> r.status()).containsExactly(204);
     }
 }

@@ -2,6 +2,7 @@ package io.github.camelsmarthome.homeconnect.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.camelsmarthome.simulator.homeconnect.FaultTarget;
 import io.github.camelsmarthome.simulator.homeconnect.SimulatedAppliance;
 import io.github.camelsmarthome.simulator.homeconnect.SimulatedHousehold;
 import org.junit.jupiter.api.Test;
@@ -130,7 +131,7 @@ class ProgramStartSafetyTest extends HomeConnectClientTestSupport {
 
     @Test
     void aFailingStateReadFailsTheStartWithoutAPut() {
-        cloud.faults().failNext(io.github.camelsmarthome.simulator.homeconnect.FaultTarget.REST, 403, 1);
+        cloud.faults().failNext(FaultTarget.REST, 403, 1);
 
         assertThat(failureOf(START_COTTON)).isInstanceOf(InsufficientScopeException.class);
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.github.camelsmarthome.auth.OAuthTokens;
+import io.github.camelsmarthome.auth.TokenRefresher;
 import io.github.camelsmarthome.simulator.homeconnect.ApplianceImage;
 import io.github.camelsmarthome.simulator.homeconnect.FaultTarget;
 import io.github.camelsmarthome.simulator.homeconnect.SimulatedHousehold;
@@ -70,7 +71,7 @@ class RateLimitAndRetryTest extends HomeConnectClientTestSupport {
         // The stored token is due for renewal: a refresh would be a network call too.
         store.save(ACCOUNT, new OAuthTokens(issued.accessToken(), issued.refreshToken(), Instant.now().plusSeconds(5),
                 issued.scope(), "Bearer", Map.of()));
-        tokens = io.github.camelsmarthome.auth.TokenRefresher.builder(ACCOUNT, store, oauth).build();
+        tokens = TokenRefresher.builder(ACCOUNT, store, oauth).build();
         client.close();
         client = new HomeConnectClient(vertx, clientOptions(), tokens, budget);
         budget.onRateLimited(Duration.ofMinutes(5));
