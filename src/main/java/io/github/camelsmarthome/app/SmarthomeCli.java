@@ -1,5 +1,6 @@
 package io.github.camelsmarthome.app;
 
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
@@ -25,19 +26,28 @@ public final class SmarthomeCli {
 
     static final List<String> SYSTEMS = List.of("homeconnect", "simplisafe", "miio");
 
+    private final InputStream in;
     private final PrintStream out;
     private final PrintStream err;
     private final Map<String, String> env;
+    private final boolean terminal;
 
     SmarthomeCli(PrintStream out, PrintStream err, Map<String, String> env) {
+        this(InputStream.nullInputStream(), out, err, env, false);
+    }
+
+    /** @param terminal whether a person watches a terminal: progress then rewrites one line instead of adding lines */
+    SmarthomeCli(InputStream in, PrintStream out, PrintStream err, Map<String, String> env, boolean terminal) {
+        this.in = in;
         this.out = out;
         this.err = err;
         this.env = env;
+        this.terminal = terminal;
     }
 
     /** Runs the command line and exits with its code. */
     public static void main(String[] args) {
-        int code = new SmarthomeCli(System.out, System.err, System.getenv()).execute(args);
+        int code = new SmarthomeCli(System.in, System.out, System.err, System.getenv(), System.console() != null).execute(args);
         System.exit(code);
     }
 
@@ -64,6 +74,9 @@ public final class SmarthomeCli {
                 return noArguments("demo", rest) ? new DemoCommand(env, out, err).run() : EXIT_USAGE;
             }
             case "authorize" -> {
+                if (!rest.isEmpty() && rest.get(0).equals("homeconnect")) {
+                    return new AuthorizeHomeConnectCommand(env, in, out, err, terminal).run(rest.subList(1, rest.size()));
+                }
                 return notYet("authorize", rest, List.of("homeconnect", "simplisafe"));
             }
             case "simulate" -> {
@@ -110,7 +123,8 @@ public final class SmarthomeCli {
                   run                  start the bridge: routes from ROUTES_DIR, settings from the environment
                                        and from CONFIG_FILE (default config/application.properties)
                   demo                 zero set-up demo with an embedded MQTT broker; prints what flows
-                  authorize <system>   one-time login that writes the token store (homeconnect, simplisafe)
+                  authorize <system>   one-time login that writes the token store (homeconnect, simplisafe);
+                                       authorize homeconnect uses the device flow, --code the authorization-code flow
                   simulate <system>    run one simulator on its own (homeconnect, simplisafe, miio);
                                        `simulate homeconnect --help` lists its options
                   --help               this text

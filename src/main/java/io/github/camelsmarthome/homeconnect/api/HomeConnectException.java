@@ -4,7 +4,8 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * A Home Connect request that failed: an HTTP error answer, or no answer in time.
+ * A Home Connect request that failed: an HTTP error answer, no answer in time, or a call the
+ * client refused to send because it would break a rate limit or a safety rule.
  *
  * <p>Unchecked on purpose. The client is asynchronous (its results travel in
  * {@code CompletableFuture}s and Camel exchanges), where checked exceptions cannot be declared
@@ -36,7 +37,24 @@ public abstract class HomeConnectException extends RuntimeException {
         this.request = details.request();
     }
 
-    /** The HTTP status of the answer, or 0 when no answer arrived (a client-side timeout). */
+    /**
+     * For a call the client refused to send ({@link #httpStatus()} 0, no key): the budget said no,
+     * or a program start was unsafe. {@code reason} and {@code advice} must carry no secret.
+     */
+    HomeConnectException(String request, String reason, String advice) {
+        super(ErrorTextSanitizer.clean(request, HomeConnectErrors.MAX_DESCRIPTION_CHARS) + " was not sent: "
+                + ErrorTextSanitizer.clean(reason, 2 * HomeConnectErrors.MAX_DESCRIPTION_CHARS) + ". " + advice);
+        this.httpStatus = 0;
+        this.errorKey = null;
+        this.description = null;
+        this.applianceErrorCode = null;
+        this.request = ErrorTextSanitizer.clean(request, HomeConnectErrors.MAX_DESCRIPTION_CHARS);
+    }
+
+    /**
+     * The HTTP status of the answer, or 0 when there was none: a client-side timeout, a broken
+     * connection, or a call the client refused to send.
+     */
     public int httpStatus() {
         return httpStatus;
     }
