@@ -24,7 +24,7 @@ import java.util.Map;
  *  "vib":"HCS03WCH1","enumber":"HCS03WCH1/03","connected":true,
  *  "syncedAt":"2026-11-21T10:15:54Z","updatedAt":"2026-11-21T10:16:02Z",
  *  "values":{"BSH.Common.Status.OperationState":{"value":"BSH.Common.EnumType.OperationState.Ready",
- *            "timestamp":1763720162,"updatedAt":"2026-11-21T10:16:02Z"}}}
+ *            "timestamp":1795256162,"updatedAt":"2026-11-21T10:16:02Z"}}}
  * }</pre>
  * The file wraps a list of these: {@code {"version":1,"account":"default","savedAt":"...","appliances":[...]}}.
  * {@code timestamp} is Unix seconds as upstream sends it; absent fields are omitted. Read errors

@@ -6,6 +6,7 @@ import io.github.camelsmarthome.homeconnect.api.state.StateSaveScheduler;
 import io.vertx.core.Future;
 import java.time.Instant;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 
 /**
  * What happens to every event of one account, whichever way it came: the state store applies it
@@ -23,6 +24,8 @@ final class ApplianceEventPipeline {
     private final EventStreamMetrics metrics;
     private final Executor onLoop;
     private final EventDelivery delivery;
+    private final QuietApplianceWatch quietWatch;
+    private final Consumer<String> stalled;
     private volatile ApplianceStateStore store;
     private StateSaveScheduler saver;
     private ApplianceResync resync;
@@ -30,10 +33,13 @@ final class ApplianceEventPipeline {
     /**
      * @param blocking run when the listener has all it may take: stop reading
      * @param unblocked run when the listener can take events again: read again
+     * @param stalled told the appliance whose status shows the stream silently stopped carrying events
      */
     ApplianceEventPipeline(HomeConnectEventStreamBuilder config, EventStreamMetrics metrics, Executor onLoop, Runnable blocking,
-            Runnable unblocked) {
+            Runnable unblocked, Consumer<String> stalled) {
         this.config = config;
+        this.stalled = stalled;
+        this.quietWatch = new QuietApplianceWatch(config.options.silentStallTimeout());
         this.options = config.options;
         this.metrics = metrics;
         this.onLoop = onLoop;
@@ -66,7 +72,7 @@ final class ApplianceEventPipeline {
                 store.addChangeListener(this::stateChanged);
             }
             saver = new StateSaveScheduler(config.vertx, store, options.stateSaveDelay());
-            resync = new ApplianceResync(options, config.stateSource, store, this::emitSynthetic, onLoop, metrics);
+            resync = new ApplianceResync(options, config.stateSource, store, this::emitSynthetic, stalled, onLoop, metrics);
             Instant now = options.clock().instant();
             store.appliances().forEach(appliance -> SyntheticEvents.restored(appliance, now).forEach(this::emitSynthetic));
             return store.applianceIds().size();
@@ -84,6 +90,7 @@ final class ApplianceEventPipeline {
      * and nothing known is seeded once.
      */
     void connected(boolean reconnect, Instant disconnectedAt, Instant now, DisconnectReason reason) {
+        quietWatch.connected(now);
         if (reconnect) {
             emitSynthetic(SyntheticEvents.streamReconnected(options.account(), disconnectedAt, now, reason));
         }
@@ -95,9 +102,15 @@ final class ApplianceEventPipeline {
 
     /** An event received on the stream. */
     void received(HomeConnectEvent event) {
+        quietWatch.heardFrom(event.deviceId(), event.receivedAt());
         store.apply(event);
         resync.onStreamEvent(event);
         delivery.offer(event);
+    }
+
+    /** A KEEP-ALIVE arrived: the moment to look for running appliances that went quiet (brief 8.7 rule 9). */
+    void keepAlive(Instant at) {
+        quietWatch.quiet(store.applianceIds(), resync::isRunning, at).forEach(resync::checkQuiet);
     }
 
     /** Whether the listener has all it may take: reading must pause. */

@@ -32,7 +32,9 @@ import org.slf4j.LoggerFactory;
  *       Run, Pause or ActionRequired;</li>
  *   <li>after CONNECTED: that appliance's reads; after PAIRED: the list (for its identity) and its
  *       reads;</li>
- *   <li>never a read of an appliance known to be disconnected; a depaired one is dropped.</li>
+ *   <li>never a read of an appliance known to be disconnected; a depaired one is dropped;</li>
+ *   <li>an appliance that went quiet while running: its status, and when its OperationState
+ *       disagrees with the stream, the stream is reported stalled (rule 9).</li>
  * </ul>
  * Re-reads of one appliance are limited by {@link ApplianceRefreshLimiter}, the seeding of a new
  * account excepted. Answers become synthetic events (origin {@code resync}) handed to the sink,
@@ -53,6 +55,7 @@ final class ApplianceResync {
     private final ApplianceStateSource source;
     private final ApplianceStateStore store;
     private final Consumer<HomeConnectEvent> sink;
+    private final Consumer<String> stalled;
     private final Executor onLoop;
     private final EventStreamMetrics metrics;
     private final Clock clock;
@@ -62,12 +65,17 @@ final class ApplianceResync {
     private boolean failing;
     private boolean stopped;
 
+    /**
+     * @param sink takes the events made from answers
+     * @param stalled told the appliance whose REST status shows the stream missed its events
+     */
     ApplianceResync(EventStreamOptions options, ApplianceStateSource source, ApplianceStateStore store,
-            Consumer<HomeConnectEvent> sink, Executor onLoop, EventStreamMetrics metrics) {
+            Consumer<HomeConnectEvent> sink, Consumer<String> stalled, Executor onLoop, EventStreamMetrics metrics) {
         this.options = options;
         this.source = source;
         this.store = store;
         this.sink = sink;
+        this.stalled = stalled;
         this.onLoop = onLoop;
         this.metrics = metrics;
         this.clock = options.clock();
@@ -101,6 +109,26 @@ final class ApplianceResync {
         }
     }
 
+    /**
+     * Brief 8.7 rule 9: one status read of an appliance that went quiet while running. When its
+     * OperationState disagrees with what the stream said, the fresh status is emitted and the
+     * stream is reported stalled, so it is reopened and resynced. Counts as a re-read.
+     */
+    void checkQuiet(String haId) {
+        boolean covered = tasks.stream().anyMatch(task -> task instanceof ListTask
+                || task instanceof ApplianceTask appliance && appliance.haId.equals(haId)
+                || task instanceof QuietTask quiet && quiet.haId.equals(haId));
+        if (covered || stopped) {
+            return;
+        }
+        if (!limiter.tryAcquire(haId, clock.instant())) {
+            metrics.countSuppressedRefresh();
+            return;
+        }
+        tasks.add(new QuietTask(haId));
+        runNext();
+    }
+
     /** Drops queued reads and ignores answers still in flight. */
     void stop() {
         stopped = true;
@@ -132,7 +160,14 @@ final class ApplianceResync {
         }
         Task task = tasks.poll();
         running = true;
-        CompletableFuture<Void> done = task instanceof ListTask list ? readList(list) : readAppliance(((ApplianceTask) task).haId);
+        CompletableFuture<Void> done;
+        if (task instanceof ListTask list) {
+            done = readList(list);
+        } else if (task instanceof ApplianceTask appliance) {
+            done = readAppliance(appliance.haId);
+        } else {
+            done = readQuiet(((QuietTask) task).haId);
+        }
         done.whenComplete((ignored, failure) -> onLoop.execute(() -> {
             running = false;
             if (stopped) {
@@ -212,17 +247,45 @@ final class ApplianceResync {
                         store.markSynced(haId);
                     }
                 }, onLoop)
-                .exceptionallyComposeAsync(failure -> {
-                    if (unwrap(failure) instanceof ApplianceOfflineException) {
-                        LOG.debug("Resync of account {}: {} is offline", options.account(), haId);
-                        if (!stopped && store.isConnected(haId)) {
-                            sink.accept(SyntheticEvents.inferredConnection(haId, HomeConnectEventType.DISCONNECTED,
-                                    clock.instant()));
-                        }
-                        return CompletableFuture.completedFuture(null);
-                    }
-                    return CompletableFuture.failedFuture(failure);
-                }, onLoop);
+                .exceptionallyComposeAsync(failure -> offlineIsAnAnswer(haId, failure), onLoop);
+    }
+
+    private CompletableFuture<Void> readQuiet(String haId) {
+        if (stopped || !store.isConnected(haId)) {
+            return CompletableFuture.completedFuture(null);
+        }
+        long mark = store.changeMark();
+        String streamSaid = operationState(haId);
+        return call(() -> source.status(haId, options.resyncPriority())).thenAcceptAsync(data -> {
+            if (stopped || !store.isConnected(haId) || store.changedSince(haId, OPERATION_STATE, mark)) {
+                return;
+            }
+            String restSays = null;
+            for (JsonNode element : data.path("status")) {
+                if (OPERATION_STATE.equals(element.path("key").asText())) {
+                    restSays = element.path("value").asText();
+                }
+            }
+            if (restSays != null && !restSays.equals(streamSaid)) {
+                LOG.info("{} of account {} went quiet while the stream said {}, but Home Connect says {}: the stream "
+                        + "has stopped carrying events", haId, options.account(), streamSaid, restSays);
+                SyntheticEvents.fromList(haId, "status", data, key -> !store.changedSince(haId, key, mark), clock.instant())
+                        .forEach(sink);
+                stalled.accept(haId);
+            }
+        }, onLoop).exceptionallyComposeAsync(failure -> offlineIsAnAnswer(haId, failure), onLoop);
+    }
+
+    /** A 409 "offline" ends the reads of that appliance, marking it unavailable; any other failure stays one. */
+    private CompletableFuture<Void> offlineIsAnAnswer(String haId, Throwable failure) {
+        if (unwrap(failure) instanceof ApplianceOfflineException) {
+            LOG.debug("Resync of account {}: {} is offline", options.account(), haId);
+            if (!stopped && store.isConnected(haId)) {
+                sink.accept(SyntheticEvents.inferredConnection(haId, HomeConnectEventType.DISCONNECTED, clock.instant()));
+            }
+            return CompletableFuture.completedFuture(null);
+        }
+        return CompletableFuture.failedFuture(failure);
     }
 
     /** Reads {@code status} or {@code settings} unless the appliance went away meanwhile. */
@@ -256,8 +319,17 @@ final class ApplianceResync {
     }
 
     private boolean programMayRun(String haId) {
-        String state = store.value(haId, OPERATION_STATE).map(JsonNode::asText).orElse("");
+        String state = operationState(haId);
         return PROGRAM_STATES.stream().anyMatch(name -> state.endsWith("." + name));
+    }
+
+    /** Whether the stream last said the appliance runs a program: the case rule 9 watches. */
+    boolean isRunning(String haId) {
+        return operationState(haId).endsWith(".Run");
+    }
+
+    private String operationState(String haId) {
+        return store.value(haId, OPERATION_STATE).map(JsonNode::asText).orElse("");
     }
 
     /** Counts the request and turns a throwing or null-returning source into a failed future. */
@@ -293,7 +365,7 @@ final class ApplianceResync {
     }
 
     /** A queued piece of resync work. */
-    private sealed interface Task permits ListTask, ApplianceTask {
+    private sealed interface Task permits ListTask, ApplianceTask, QuietTask {
     }
 
     /** Read the appliance list; {@code onlyHaId} limits it to one appliance (after PAIRED). */
@@ -302,5 +374,9 @@ final class ApplianceResync {
 
     /** Read one appliance's status, settings and, while it runs, its program. */
     private record ApplianceTask(String haId) implements Task {
+    }
+
+    /** Read the status of an appliance that went quiet while running, to find a stalled stream. */
+    private record QuietTask(String haId) implements Task {
     }
 }

@@ -16,6 +16,11 @@ public enum DisconnectReason {
     TRANSPORT_ERROR,
     /** The stream carried something that is not Home Connect server-sent events (garbage, bad JSON, oversize). */
     CORRUPT_STREAM,
+    /**
+     * KEEP-ALIVEs came but a running appliance went quiet and its status, read over REST,
+     * disagreed with what the stream had said: the stream silently stopped carrying events.
+     */
+    STALLED,
     /** The open request was answered 401: the token was rejected. */
     UNAUTHORIZED,
     /** The open request was answered 429. */

@@ -26,7 +26,10 @@ public interface EventStreamListener {
      */
     CompletionStage<?> onEvent(HomeConnectEvent event);
 
-    /** The stream is open (first connect or reconnect); events follow. */
+    /**
+     * The stream is open (first connect or reconnect). After a reconnect the {@code stream_reconnected}
+     * gap marker is the next event, ahead of every event of the new connection.
+     */
     default void onConnected() {
     }
 

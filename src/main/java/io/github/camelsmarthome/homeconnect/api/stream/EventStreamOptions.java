@@ -51,6 +51,13 @@ public final class EventStreamOptions {
     /** No complete line for this long means the stream is dead, whatever bytes arrive (120 s, brief 8.6). */
     public Duration watchdogTimeout() { return b.watchdogTimeout; }
 
+    /**
+     * An appliance in Run that sent no event for this long has its status read once; if that
+     * disagrees with the stream, the stream is reopened (180 s, three progress cadences; brief 8.7
+     * rule 9).
+     */
+    public Duration silentStallTimeout() { return b.silentStallTimeout; }
+
     /** The first wait after a failure (10 s, brief 8.7 rule 2). */
     public Duration initialBackoff() { return b.initialBackoff; }
 
@@ -103,6 +110,7 @@ public final class EventStreamOptions {
         private Duration connectTimeout = Duration.ofSeconds(10);
         private Duration readTimeout = Duration.ofSeconds(90);
         private Duration watchdogTimeout = Duration.ofSeconds(120);
+        private Duration silentStallTimeout = Duration.ofSeconds(180);
         private Duration initialBackoff = Duration.ofSeconds(10);
         private Duration maxBackoff = Duration.ofHours(1);
         private double backoffMultiplier = 2.0;
@@ -135,6 +143,7 @@ public final class EventStreamOptions {
             copy.connectTimeout = connectTimeout;
             copy.readTimeout = readTimeout;
             copy.watchdogTimeout = watchdogTimeout;
+            copy.silentStallTimeout = silentStallTimeout;
             copy.initialBackoff = initialBackoff;
             copy.maxBackoff = maxBackoff;
             copy.backoffMultiplier = backoffMultiplier;
@@ -161,6 +170,12 @@ public final class EventStreamOptions {
 
         /** No complete line for this long ends the stream. */
         public Builder watchdogTimeout(Duration timeout) { this.watchdogTimeout = positive(timeout, "watchdogTimeout"); return this; }
+
+        /** How long a running appliance may stay silent before its status is read to detect a stalled stream. */
+        public Builder silentStallTimeout(Duration timeout) {
+            this.silentStallTimeout = positive(timeout, "silentStallTimeout");
+            return this;
+        }
 
         /** Exponential backoff: first wait, cap and factor. */
         public Builder backoff(Duration initial, Duration max, double multiplier) {

@@ -30,7 +30,8 @@ import org.slf4j.LoggerFactory;
  *   <li><b>Reconnect</b> on end of stream, read timeout, line watchdog, transport error, corrupt
  *       stream and 401, with exponential backoff and jitter reset by the first parsed event; after
  *       a 401 the token is renewed first and the 401 ladder sets the wait; after a 429 nothing is
- *       sent before {@code Retry-After}. A healthy stream is never recycled on a timer.</li>
+ *       sent before {@code Retry-After}. A healthy stream is never recycled on a timer; a stream
+ *       that carries keep-alives but missed a running appliance's change is reopened (rule 9).</li>
  *   <li><b>Gap marker</b>: after every reconnect, before any event of the new connection, a
  *       {@code stream_reconnected} event (deviceId = account, origin {@code bridge}) with
  *       {@code disconnectedAt}, {@code reconnectedAt} and {@code reason} items.</li>
@@ -82,7 +83,8 @@ public final class HomeConnectEventStream {
         this.context = config.vertx.getOrCreateContext();
         this.onLoop = task -> context.runOnContext(ignored -> task.run());
         this.schedule = new ReconnectSchedule(options, config.random);
-        this.pipeline = new ApplianceEventPipeline(config, metrics, onLoop, this::pauseReading, this::resumeReading);
+        this.pipeline = new ApplianceEventPipeline(config, metrics, onLoop, this::pauseReading, this::resumeReading,
+                this::stalled);
     }
 
     /** Starts configuring a stream for the account of {@code options}. */
@@ -269,6 +271,14 @@ public final class HomeConnectEventStream {
         reconnectTimer = config.vertx.setTimer(Math.max(1, wait.toMillis()), id -> onLoop.execute(this::connect));
     }
 
+    /** Brief 8.7 rule 9: the stream carries keep-alives but no events; reopen it, which also resyncs. */
+    private void stalled(String haId) {
+        if (running && attempt != null && state == StreamState.CONNECTED) {
+            cancelAttempt();
+            failed(StreamAttempt.Failure.of(DisconnectReason.STALLED, haId + " changed state without an event"));
+        }
+    }
+
     private void enterAuthRequired(String detail) {
         if (!running) {
             return;
@@ -365,6 +375,13 @@ public final class HomeConnectEventStream {
         public void parsed() {
             if (current()) {
                 schedule.reset();
+            }
+        }
+
+        @Override
+        public void keepAlive(Instant at) {
+            if (current()) {
+                pipeline.keepAlive(at);
             }
         }
 

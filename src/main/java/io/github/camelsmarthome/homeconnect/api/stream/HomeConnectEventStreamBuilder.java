@@ -28,7 +28,7 @@ public final class HomeConnectEventStreamBuilder {
     Path stateDirectory;
     ApplianceStateStore stateStore;
     HttpClient httpClient;
-    DoubleSupplier random = () -> ThreadLocalRandom.current().nextDouble();
+    final DoubleSupplier random = () -> ThreadLocalRandom.current().nextDouble();
 
     HomeConnectEventStreamBuilder(Vertx vertx, EventStreamOptions options) {
         this.vertx = Objects.requireNonNull(vertx, "vertx");
@@ -83,12 +83,6 @@ public final class HomeConnectEventStreamBuilder {
      */
     public HomeConnectEventStreamBuilder httpClient(HttpClient client) {
         this.httpClient = Objects.requireNonNull(client, "httpClient");
-        return this;
-    }
-
-    /** The source of backoff jitter, values in [0, 1); for tests. */
-    HomeConnectEventStreamBuilder random(DoubleSupplier source) {
-        this.random = Objects.requireNonNull(source, "random");
         return this;
     }
 

@@ -15,6 +15,7 @@ import io.github.camelsmarthome.homeconnect.api.sse.SseLimits;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
@@ -45,6 +46,9 @@ final class StreamAttempt {
 
         /** The first event or KEEP-ALIVE of this connection was decoded: the stream works. */
         void parsed();
+
+        /** A KEEP-ALIVE arrived. */
+        void keepAlive(Instant at);
 
         /** An appliance event arrived. */
         void event(HomeConnectEvent event);
@@ -170,6 +174,7 @@ final class StreamAttempt {
             } else if (decoded instanceof StreamOutcome.KeepAlive keepAlive) {
                 metrics.countKeepAlive(keepAlive.receivedAt());
                 firstParsed();
+                outcome.keepAlive(keepAlive.receivedAt());
             } else if (decoded instanceof StreamOutcome.Skipped skipped) {
                 metrics.countSkipped();
                 LOG.debug("Home Connect stream of {}: {}", options.account(), skipped.describe());

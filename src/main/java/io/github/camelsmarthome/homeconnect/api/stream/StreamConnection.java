@@ -77,7 +77,7 @@ final class StreamConnection {
 
     /** Sends the request with {@code accessToken}; never logs it. */
     void open(String accessToken) {
-        RequestOptions request = new RequestOptions()
+        RequestOptions get = new RequestOptions()
                 .setMethod(HttpMethod.GET)
                 .setAbsoluteURI(options.baseUrl() + PATH)
                 .putHeader("Accept", "text/event-stream")
@@ -85,11 +85,11 @@ final class StreamConnection {
                 .putHeader("Cache-Control", "no-store")
                 .putHeader("User-Agent", options.userAgent());
         if (options.acceptLanguage() != null) {
-            request.putHeader("Accept-Language", options.acceptLanguage());
+            get.putHeader("Accept-Language", options.acceptLanguage());
         }
         touch(true);
         arm(readTimeoutNanos);
-        client.request(request).onComplete(created -> {
+        client.request(get).onComplete(created -> {
             if (finished) {
                 if (created.succeeded()) {
                     created.result().reset();

@@ -40,10 +40,11 @@ class ApplianceResyncTest {
     private final List<HomeConnectEvent> emitted = new ArrayList<>();
     private final ScriptedSource source = new ScriptedSource();
     private final EventStreamMetrics metrics = new EventStreamMetrics();
+    private final List<String> stalled = new ArrayList<>();
     private final ApplianceResync resync = new ApplianceResync(options, source, store, event -> {
         store.apply(event);
         emitted.add(event);
-    }, Runnable::run, metrics);
+    }, stalled::add, Runnable::run, metrics);
 
     @Test
     void anEventThatArrivesWhileAnAnswerIsInFlightIsNotOverwrittenByIt() throws Exception {
@@ -125,6 +126,28 @@ class ApplianceResyncTest {
 
         resync.onStreamEvent(HomeConnectEvent.of(WASHER, HomeConnectEventType.CONNECTED, List.of(), null, Instant.now()));
 
+        assertThat(source.asked).containsExactly("status " + WASHER);
+    }
+
+    @Test
+    void aQuietRunningApplianceWhoseStatusDisagreesReportsTheStreamStalled() throws Exception {
+        store.apply(streamEvent(WASHER, OPERATION, "BSH.Common.EnumType.OperationState.Run"));
+
+        resync.checkQuiet(WASHER);
+        source.answer("status " + WASHER, status(OPERATION, "BSH.Common.EnumType.OperationState.Finished"));
+
+        assertThat(stalled).containsExactly(WASHER);
+        assertThat(store.value(WASHER, OPERATION)).hasValueSatisfying(value -> assertThat(value.asText()).endsWith("Finished"));
+    }
+
+    @Test
+    void aQuietRunningApplianceWhoseStatusAgreesLeavesTheStreamAlone() throws Exception {
+        store.apply(streamEvent(WASHER, OPERATION, "BSH.Common.EnumType.OperationState.Run"));
+
+        resync.checkQuiet(WASHER);
+        source.answer("status " + WASHER, status(OPERATION, "BSH.Common.EnumType.OperationState.Run"));
+
+        assertThat(stalled).isEmpty();
         assertThat(source.asked).containsExactly("status " + WASHER);
     }
 

@@ -1,5 +1,6 @@
 package io.github.camelsmarthome.homeconnect.api.stream;
 
+import static io.github.camelsmarthome.simulator.homeconnect.SimulatedHousehold.WASHER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -134,6 +135,41 @@ class EventStreamReconnectTest extends EventStreamTestSupport {
     }
 
     @Test
+    void aRunningApplianceThatGoesQuietWhileTheStreamStallsGetsTheStreamReopened() throws Exception {
+        cloud.clock().setTimeScale(1);
+        HomeConnectEventStream stream = start(newStream(streamOptions().silentStallTimeout(Duration.ofSeconds(1)).build(),
+                listener));
+        awaitSynced(stream, Instant.EPOCH);
+        cloud.household().washer().startProgram("LaundryCare.Washer.Program.Cotton");
+        await().atMost(AT_MOST).until(() -> isRunning(stream));
+
+        cloud.faults().stallStreams();
+        cloud.household().washer().stopProgram();
+
+        await().atMost(AT_MOST).until(() -> stream.metrics().disconnects(DisconnectReason.STALLED) == 1
+                && stream.metrics().reconnects() == 1 && stream.state() == StreamState.CONNECTED);
+        assertThat(isRunning(stream)).isFalse();
+        assertThat(listener.gapMarkers()).hasSize(1);
+    }
+
+    @Test
+    void aQuietRunningApplianceWhoseStatusAgreesKeepsTheStream() throws Exception {
+        cloud.clock().setTimeScale(1);
+        HomeConnectEventStream stream = start(newStream(streamOptions().silentStallTimeout(Duration.ofSeconds(1)).build(),
+                listener));
+        awaitSynced(stream, Instant.EPOCH);
+        Instant started = Instant.now();
+        cloud.household().washer().startProgram("LaundryCare.Washer.Program.Cotton");
+
+        await().atMost(AT_MOST).until(() -> cloud.requests().since(started).stream()
+                .anyMatch(request -> request.path().equals("/api/homeappliances/" + WASHER + "/status")));
+
+        await().during(Duration.ofMillis(1200)).atMost(Duration.ofSeconds(3))
+                .until(() -> stream.metrics().reconnects() == 0 && stream.state() == StreamState.CONNECTED);
+        assertThat(streamOpens()).hasSize(1);
+    }
+
+    @Test
     void repeatedFailuresWaitLongerEachTime() throws Exception {
         HomeConnectEventStream stream = startStream();
         awaitConnected(stream);
@@ -152,6 +188,11 @@ class EventStreamReconnectTest extends EventStreamTestSupport {
         awaitSynced(stream, Instant.EPOCH);
 
         assertThat(listener.eventThreads()).isNotEmpty().allMatch(thread -> thread.startsWith("vert.x-eventloop-thread"));
+    }
+
+    private static boolean isRunning(HomeConnectEventStream stream) {
+        return stream.stateStore().value(WASHER, "BSH.Common.Status.OperationState")
+                .map(value -> value.asText().endsWith(".Run")).orElse(false);
     }
 
     /** Type, appliance and each item's key and value: what the stream must carry unchanged. */
