@@ -25,13 +25,16 @@ import java.util.Objects;
  * {@code time} and {@code receivedAt} are ISO-8601 UTC strings, so the form does not depend on
  * how the writing {@code ObjectMapper} is configured for dates. {@code raw} is {@code null} when
  * the event had no {@code data:} line at all. Items are described on {@link HomeConnectEventItem}.
+ * Events the bridge made rather than received (resync, restored state, gap markers) add
+ * {@code "origin"} after {@code receivedAt} (see {@link EventOrigin}); events received on the
+ * stream omit it, so their form is unchanged.
  *
  * When reading, {@code system} and fields added by later versions are ignored.
  *
  * <p>Immutable and thread-safe.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-@JsonPropertyOrder({"system", "deviceId", "type", "time", "id", "items", "raw", "receivedAt"})
+@JsonPropertyOrder({"system", "deviceId", "type", "time", "id", "items", "raw", "receivedAt", "origin"})
 public final class HomeConnectEvent implements DeviceEvent {
 
     /** The value of {@link #system()}. */
@@ -44,10 +47,12 @@ public final class HomeConnectEvent implements DeviceEvent {
     private final List<HomeConnectEventItem> items;
     private final String raw;
     private final Instant receivedAt;
+    private final EventOrigin origin;
 
     private HomeConnectEvent(String deviceId, HomeConnectEventType eventType, Instant time, String id,
-            List<HomeConnectEventItem> items, String raw, Instant receivedAt) {
+            List<HomeConnectEventItem> items, String raw, Instant receivedAt, EventOrigin origin) {
         this.deviceId = Objects.requireNonNull(deviceId, "deviceId");
+        this.origin = origin == null ? EventOrigin.STREAM : origin;
         this.eventType = Objects.requireNonNull(eventType, "eventType");
         this.receivedAt = Objects.requireNonNull(receivedAt, "receivedAt");
         this.items = items == null ? List.of() : List.copyOf(items);
@@ -67,7 +72,27 @@ public final class HomeConnectEvent implements DeviceEvent {
      */
     public static HomeConnectEvent of(String haId, HomeConnectEventType eventType, List<HomeConnectEventItem> items,
             String raw, Instant receivedAt) {
-        return new HomeConnectEvent(haId, eventType, null, null, items, raw, receivedAt);
+        return new HomeConnectEvent(haId, eventType, null, null, items, raw, receivedAt, EventOrigin.STREAM);
+    }
+
+    /**
+     * Creates an event the bridge made rather than received: state read over REST, state restored
+     * after a restart, a gap marker. {@link #time()} and {@link #id()} are derived from the content
+     * as for received events, so items with timestamps give a stable id; {@link #raw()} is
+     * {@code null}.
+     *
+     * @param deviceId the appliance, or the account for events about the stream itself
+     * @param eventType the type, e.g. {@link HomeConnectEventType#STATUS} or {@link HomeConnectEventType#STREAM_RECONNECTED}
+     * @param items what the event says
+     * @param receivedAt when the bridge made it
+     * @param origin how the bridge learned it; not {@link EventOrigin#STREAM}
+     */
+    public static HomeConnectEvent synthetic(String deviceId, HomeConnectEventType eventType,
+            List<HomeConnectEventItem> items, Instant receivedAt, EventOrigin origin) {
+        if (Objects.requireNonNull(origin, "origin").isUpstream()) {
+            throw new IllegalArgumentException("a synthetic event needs an origin other than " + EventOrigin.STREAM);
+        }
+        return new HomeConnectEvent(deviceId, eventType, null, null, items, null, receivedAt, origin);
     }
 
     /** Reads the JSON form; {@code id} and {@code time} are taken as written, not recomputed. */
@@ -78,12 +103,13 @@ public final class HomeConnectEvent implements DeviceEvent {
             @JsonProperty("id") String id,
             @JsonProperty("items") List<HomeConnectEventItem> items,
             @JsonProperty("raw") String raw,
-            @JsonProperty("receivedAt") String receivedAt) {
+            @JsonProperty("receivedAt") String receivedAt,
+            @JsonProperty("origin") String origin) {
         if (type == null || receivedAt == null) {
             throw new IllegalArgumentException("a Home Connect event needs a type and receivedAt");
         }
         return new HomeConnectEvent(deviceId, HomeConnectEventType.of(type), time == null ? null : Instant.parse(time),
-                id, items, raw, Instant.parse(receivedAt));
+                id, items, raw, Instant.parse(receivedAt), EventOrigin.of(origin));
     }
 
     /** Always {@value #SYSTEM}. */
@@ -150,9 +176,14 @@ public final class HomeConnectEvent implements DeviceEvent {
         return raw;
     }
 
-    /** When this client received the event. */
+    /** When this client received the event, or made it for an event it made. */
     public Instant receivedAt() {
         return receivedAt;
+    }
+
+    /** How the bridge learned this: {@link EventOrigin#STREAM} for everything the cloud pushed. */
+    public EventOrigin origin() {
+        return origin;
     }
 
     /**
@@ -166,7 +197,7 @@ public final class HomeConnectEvent implements DeviceEvent {
         }
         List<HomeConnectEvent> split = new ArrayList<>(items.size());
         for (HomeConnectEventItem item : items) {
-            split.add(new HomeConnectEvent(deviceId, eventType, null, null, List.of(item), raw, receivedAt));
+            split.add(new HomeConnectEvent(deviceId, eventType, null, null, List.of(item), raw, receivedAt, origin));
         }
         return List.copyOf(split);
     }
@@ -179,6 +210,13 @@ public final class HomeConnectEvent implements DeviceEvent {
     @JsonProperty("receivedAt")
     private String receivedAtText() {
         return receivedAt.toString();
+    }
+
+    /** Absent for stream events, so their published form stays as it was. */
+    @JsonProperty("origin")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    private EventOrigin originOrNull() {
+        return origin.isUpstream() ? null : origin;
     }
 
     private static Instant timeOf(List<HomeConnectEventItem> items, Instant receivedAt) {
@@ -200,7 +238,8 @@ public final class HomeConnectEvent implements DeviceEvent {
                 && time.equals(event.time)
                 && items.equals(event.items)
                 && Objects.equals(raw, event.raw)
-                && receivedAt.equals(event.receivedAt);
+                && receivedAt.equals(event.receivedAt)
+                && origin.equals(event.origin);
     }
 
     @Override
@@ -211,6 +250,7 @@ public final class HomeConnectEvent implements DeviceEvent {
     /** Short on purpose: names the event without dumping its payload into logs. */
     @Override
     public String toString() {
-        return "HomeConnectEvent[" + eventType + " " + deviceId + ", " + items.size() + " item(s), id " + id + "]";
+        return "HomeConnectEvent[" + eventType + " " + deviceId + ", " + items.size() + " item(s), id " + id
+                + (origin.isUpstream() ? "" : ", " + origin) + "]";
     }
 }

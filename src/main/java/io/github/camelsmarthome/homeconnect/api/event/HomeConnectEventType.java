@@ -35,6 +35,13 @@ public record HomeConnectEventType(String wireName) {
     public static final HomeConnectEventType PAIRED = new HomeConnectEventType("PAIRED");
     /** An appliance was removed from the account (all-appliances stream only). */
     public static final HomeConnectEventType DEPAIRED = new HomeConnectEventType("DEPAIRED");
+    /**
+     * Made by the bridge, never sent by the cloud: the event stream was reconnected and events
+     * between the two times its items name may be missing (design section 4, gap markers). Not
+     * {@linkplain #isKnown() known} as a wire type, so an upstream event of this name is skipped
+     * rather than taken for the bridge's own marker.
+     */
+    public static final HomeConnectEventType STREAM_RECONNECTED = new HomeConnectEventType("stream_reconnected");
 
     private static final Map<String, HomeConnectEventType> KNOWN = List.of(
                     KEEP_ALIVE, STATUS, EVENT, NOTIFY, CONNECTED, DISCONNECTED, PAIRED, DEPAIRED)
@@ -55,7 +62,7 @@ public record HomeConnectEventType(String wireName) {
         return known != null ? known : new HomeConnectEventType(wireName);
     }
 
-    /** Whether this is one of the types the protocol brief documents. */
+    /** Whether this is one of the wire types the protocol brief documents; the bridge's own types are not. */
     public boolean isKnown() {
         return KNOWN.containsKey(wireName);
     }
