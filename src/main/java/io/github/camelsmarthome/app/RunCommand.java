@@ -40,25 +40,12 @@ final class RunCommand {
         try {
             String configFile = configFile();
             new EnvironmentPreflight(env).check();
-            Main main = createMain(configFile, overrides);
+            Main main = SmarthomeConfiguration.newMain(configFile, overrides);
             main.run();
             return 0;
         } catch (Exception e) {
             return report(e);
         }
-    }
-
-    /**
-     * The runner's Camel Main: built-in defaults, then {@code configFile} (optional), then
-     * {@code overrides}; the bundle's {@link SmarthomeConfiguration}. Tests build the same one.
-     */
-    static Main createMain(String configFile, Map<String, String> overrides) {
-        Main main = new Main();
-        main.setPropertyPlaceholderLocations(
-                "classpath:application.properties;optional=true,file:" + configFile + ";optional=true");
-        overrides.forEach(main::addOverrideProperty);
-        main.configure().addConfiguration(new SmarthomeConfiguration());
-        return main;
     }
 
     private String configFile() {

@@ -23,6 +23,7 @@ import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.paho.mqtt5.PahoMqtt5Component;
 import org.apache.camel.health.HealthCheckRegistry;
+import org.apache.camel.main.Main;
 import org.apache.camel.spi.PropertiesComponent;
 
 /**
@@ -38,6 +39,20 @@ public class SmarthomeConfiguration implements CamelConfiguration {
 
     /** The component name routes publish to MQTT with, over the bridge's own connection. */
     public static final String MQTT_COMPONENT = "smarthome-mqtt";
+
+    /**
+     * The runner's Camel Main: built-in defaults ({@code classpath:application.properties}), then
+     * {@code configFile} (optional, may be {@code null}), then {@code overrides}; this
+     * configuration. {@code run}, {@code demo} and the tests build the same one.
+     */
+    public static Main newMain(String configFile, Map<String, String> overrides) {
+        Main main = new Main();
+        main.setPropertyPlaceholderLocations("classpath:application.properties;optional=true"
+                                             + (configFile == null ? "" : ",file:" + configFile + ";optional=true"));
+        overrides.forEach(main::addOverrideProperty);
+        main.configure().addConfiguration(new SmarthomeConfiguration());
+        return main;
+    }
 
     @Override
     public void configure(CamelContext context) {

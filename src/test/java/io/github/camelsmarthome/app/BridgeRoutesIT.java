@@ -1,6 +1,5 @@
 package io.github.camelsmarthome.app;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.camelsmarthome.testing.KafkaBroker;
 import io.github.camelsmarthome.testing.MqttBroker;
 import io.github.camelsmarthome.testing.MqttProbe;
+import io.github.camelsmarthome.testing.RunnerMain;
 import org.apache.camel.main.Main;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -28,21 +28,16 @@ class BridgeRoutesIT {
     @RegisterExtension
     static final MqttBroker MQTT = new MqttBroker();
 
-    private static final Path ROUTES = Path.of(System.getProperty("camel-smarthome.project.dir", ".")).resolve("routes");
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private final ObjectMapper json = new ObjectMapper();
 
     private Main startBridge(String instance, String baseTopic, String kafkaBrokers) throws Exception {
-        Main main = RunCommand.createMain("target/no-such-config.properties", Map.of(
-                "camel.main.routesIncludePattern", "file:" + ROUTES.resolve("bridge.yaml"),
-                "smarthome.routes-dir", ROUTES.toString(),
+        return RunnerMain.start(Map.of(
+                "camel.main.routesIncludePattern", "file:" + RunnerMain.ROUTES.resolve("bridge.yaml"),
                 "smarthome.instance-id", instance,
                 "smarthome.mqtt.url", MQTT.url(),
                 "smarthome.mqtt.base-topic", baseTopic,
-                "smarthome.kafka.brokers", kafkaBrokers,
-                "camel.management.enabled", "false"));
-        main.start();
-        return main;
+                "smarthome.kafka.brokers", kafkaBrokers));
     }
 
     @Test

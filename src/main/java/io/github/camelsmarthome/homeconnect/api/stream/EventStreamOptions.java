@@ -79,7 +79,7 @@ public final class EventStreamOptions {
     /** The wait after a 429 that names none (60 s, brief 8.7 rule 3). */
     public Duration defaultRetryAfter() { return b.defaultRetryAfter; }
 
-    /** The priority of every resync read (LOW: the budget refuses it first). */
+    /** The priority of every resync read: NORMAL (brief section 7: user commands before resync before optional reads). */
     public RequestPriority resyncPriority() { return b.resyncPriority; }
 
     /** Re-reads of one appliance allowed per {@link #applianceRefreshWindow()} (8, brief 8.7 rule 6). */
@@ -118,7 +118,7 @@ public final class EventStreamOptions {
         private List<Duration> unauthorizedLadder = DEFAULT_UNAUTHORIZED_LADDER;
         private Duration unauthorizedWindow = Duration.ofHours(1);
         private Duration defaultRetryAfter = Duration.ofSeconds(60);
-        private RequestPriority resyncPriority = RequestPriority.LOW;
+        private RequestPriority resyncPriority = RequestPriority.NORMAL;
         private int applianceRefreshLimit = 8;
         private Duration applianceRefreshWindow = Duration.ofMinutes(60);
         private Duration stateSaveDelay = Duration.ofSeconds(5);

@@ -40,7 +40,7 @@ class EventStreamResyncTest extends EventStreamTestSupport {
         assertThat(paths).filteredOn(path -> path.endsWith("/settings")).hasSize(appliances);
         assertThat(paths).filteredOn(path -> path.endsWith(ACTIVE_PROGRAM))
                 .containsExactly("/api/homeappliances/" + WASHER + ACTIVE_PROGRAM);
-        assertThat(stateSource.priorities()).isNotEmpty().containsOnly(RequestPriority.LOW);
+        assertThat(stateSource.priorities()).isNotEmpty().containsOnly(RequestPriority.NORMAL);
         assertThat(stream.stateStore().value(WASHER, SyntheticEvents.ACTIVE_PROGRAM))
                 .hasValueSatisfying(program -> assertThat(program.asText()).isEqualTo("LaundryCare.Washer.Program.Cotton"));
     }

@@ -1,0 +1,143 @@
+package io.github.camelsmarthome.homeconnect;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import io.github.camelsmarthome.InvalidConfigurationException;
+import io.github.camelsmarthome.homeconnect.api.HomeConnectAuthorization;
+import io.github.camelsmarthome.homeconnect.api.HomeConnectOperation;
+import io.vertx.core.Vertx;
+import org.apache.camel.Endpoint;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.annotations.Component;
+import org.apache.camel.support.HealthCheckComponent;
+import org.apache.camel.util.ObjectHelper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@code homeconnect:} component: BSH Home Connect appliances (Bosch, Siemens, Neff,
+ * Gaggenau). {@code homeconnect:events} consumes the account's event stream;
+ * {@code homeconnect:<operation>} calls the REST API.
+ *
+ * <p>Endpoints with the same client id share one {@link HomeConnectAccount}: one token store,
+ * one request budget, one event stream.
+ */
+@Component("homeconnect")
+public class HomeConnectComponent extends HealthCheckComponent {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HomeConnectComponent.class);
+    private static final long BUDGET_SAVE_SECONDS = 30;
+
+    @Metadata
+    private HomeConnectConfiguration configuration = new HomeConnectConfiguration();
+    @Metadata(label = "advanced", autowired = true)
+    private Vertx vertx;
+
+    private final Map<String, HomeConnectAccount> accounts = new HashMap<>();
+    private boolean vertxCreated;
+    private ScheduledExecutorService budgetSaver;
+
+    @Override
+    protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
+        String operation = ObjectHelper.isEmpty(remaining) ? null : remaining;
+        if (operation == null) {
+            throw new InvalidConfigurationException("homeconnect", "the URI names no operation: use homeconnect:events or"
+                                                                 + " homeconnect:<operation>, for example homeconnect:getStatus");
+        }
+        if (!HomeConnectEndpoint.EVENTS.equals(operation)) {
+            HomeConnectOperation.fromName(operation);
+        }
+        HomeConnectEndpoint endpoint = new HomeConnectEndpoint(uri, this, operation, configuration.copy());
+        setProperties(endpoint, parameters);
+        return endpoint;
+    }
+
+    /** The account of {@code endpointConfiguration}'s client id, created on first use. */
+    synchronized HomeConnectAccount account(HomeConnectConfiguration endpointConfiguration) throws IOException {
+        String clientId = endpointConfiguration.getClientId();
+        if (clientId == null || clientId.isBlank()) {
+            throw new InvalidConfigurationException("clientId", "homeconnect needs the client id of your Home Connect application:"
+                                                                + " set HOMECONNECT_CLIENT_ID or camel.component.homeconnect.clientId");
+        }
+        String name = HomeConnectAuthorization.accountName(clientId);
+        HomeConnectAccount account = accounts.get(name);
+        if (account == null) {
+            account = new HomeConnectAccount(vertx(), endpointConfiguration, stateDir(endpointConfiguration), Clock.systemUTC());
+            accounts.put(name, account);
+            LOG.info("Home Connect account {} at {}", name, endpointConfiguration.getApiUrl());
+        }
+        return account;
+    }
+
+    private static Path stateDir(HomeConnectConfiguration configuration) {
+        String dir = configuration.getStateDir();
+        if (dir == null || dir.isBlank()) {
+            return Path.of(System.getProperty("user.home"), ".camel-smarthome");
+        }
+        return Path.of(dir.trim());
+    }
+
+    private synchronized Vertx vertx() {
+        if (vertx == null) {
+            vertx = Vertx.vertx();
+            vertxCreated = true;
+        }
+        return vertx;
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        budgetSaver = getCamelContext().getExecutorServiceManager().newSingleThreadScheduledExecutor(this, "homeconnect-budget");
+        budgetSaver.scheduleWithFixedDelay(this::saveBudgets, BUDGET_SAVE_SECONDS, BUDGET_SAVE_SECONDS, TimeUnit.SECONDS);
+    }
+
+    private synchronized void saveBudgets() {
+        accounts.values().forEach(HomeConnectAccount::saveBudget);
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        if (budgetSaver != null) {
+            getCamelContext().getExecutorServiceManager().shutdown(budgetSaver);
+            budgetSaver = null;
+        }
+        synchronized (this) {
+            accounts.values().forEach(HomeConnectAccount::close);
+            accounts.clear();
+            if (vertxCreated && vertx != null) {
+                vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+                vertx = null;
+                vertxCreated = false;
+            }
+        }
+        super.doStop();
+    }
+
+    public HomeConnectConfiguration getConfiguration() {
+        return configuration;
+    }
+
+    /** The options every endpoint starts from (client id, secret, API URL, state folder ...). */
+    public void setConfiguration(HomeConnectConfiguration configuration) {
+        this.configuration = configuration;
+    }
+
+    public Vertx getVertx() {
+        return vertx;
+    }
+
+    /**
+     * The Vert.x instance for HTTP; taken from the registry when there is one, else created and
+     * closed with the component.
+     */
+    public void setVertx(Vertx vertx) {
+        this.vertx = vertx;
+    }
+}

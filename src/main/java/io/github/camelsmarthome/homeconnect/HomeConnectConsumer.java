@@ -1,0 +1,126 @@
+package io.github.camelsmarthome.homeconnect;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.stream.Collectors;
+
+import io.github.camelsmarthome.homeconnect.api.event.HomeConnectEvent;
+import io.github.camelsmarthome.homeconnect.api.event.HomeConnectEventItem;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.Processor;
+import org.apache.camel.health.HealthCheckHelper;
+import org.apache.camel.health.WritableHealthCheckRepository;
+import org.apache.camel.support.DefaultConsumer;
+
+/**
+ * {@code homeconnect:events}: the events of the account's one all-appliances stream, filtered by
+ * {@code haId} and {@code eventTypes}, one exchange per event (or per item with
+ * {@code splitItems}). Exchanges are processed asynchronously; the stream waits for them, so a
+ * slow route slows the stream instead of filling memory.
+ */
+public class HomeConnectConsumer extends DefaultConsumer {
+
+    private final HomeConnectEndpoint endpoint;
+    private final Set<String> eventTypes;
+    private HomeConnectAccount account;
+    private WritableHealthCheckRepository healthChecks;
+    private HomeConnectConsumerHealthCheck healthCheck;
+
+    HomeConnectConsumer(HomeConnectEndpoint endpoint, Processor processor) {
+        super(endpoint, processor);
+        this.endpoint = endpoint;
+        String types = endpoint.getConfiguration().getEventTypes();
+        this.eventTypes = types == null || types.isBlank() ? Set.of()
+                : Arrays.stream(types.split(",")).map(String::trim).filter(t -> !t.isEmpty())
+                        .map(t -> t.toUpperCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
+    }
+
+    @Override
+    public HomeConnectEndpoint getEndpoint() {
+        return endpoint;
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        account = endpoint.account();
+        account.subscribe(this, endpoint.getConfiguration());
+        healthChecks = HealthCheckHelper.getHealthCheckRepository(endpoint.getCamelContext(), "components",
+                WritableHealthCheckRepository.class);
+        if (healthChecks != null) {
+            healthCheck = new HomeConnectConsumerHealthCheck(this, getRouteId());
+            healthCheck.setEnabled(endpoint.getComponent().isHealthCheckConsumerEnabled());
+            healthChecks.addHealthCheck(healthCheck);
+        }
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        if (healthChecks != null && healthCheck != null) {
+            healthChecks.removeHealthCheck(healthCheck);
+            healthCheck = null;
+        }
+        if (account != null) {
+            account.unsubscribe(this);
+        }
+        super.doStop();
+    }
+
+    /** Why this consumer's stream is not connected, or {@code null} while it is. */
+    String problem() {
+        return account == null ? "not started" : account.streamProblem();
+    }
+
+    /** Emits {@code event} if it passes the filters; completes when the route is done with it. */
+    CompletionStage<?> deliver(HomeConnectEvent event) {
+        if (!isRunAllowed() || !accepts(event)) {
+            return CompletableFuture.completedFuture(null);
+        }
+        List<HomeConnectEvent> events = endpoint.getConfiguration().isSplitItems() && event.items().size() > 1
+                ? event.splitItems() : List.of(event);
+        if (events.size() == 1) {
+            return process(events.get(0));
+        }
+        return CompletableFuture.allOf(events.stream().map(one -> process(one).toCompletableFuture()).toArray(CompletableFuture[]::new));
+    }
+
+    private boolean accepts(HomeConnectEvent event) {
+        String haId = endpoint.getConfiguration().getHaId();
+        if (haId != null && !haId.isBlank() && !haId.equals(event.deviceId())) {
+            return false;
+        }
+        return eventTypes.isEmpty() || eventTypes.contains(event.type().toUpperCase(Locale.ROOT));
+    }
+
+    private CompletableFuture<Void> process(HomeConnectEvent event) {
+        Exchange exchange = createExchange(false);
+        Message message = exchange.getMessage();
+        message.setBody(event);
+        message.setHeader(HomeConnectConstants.ACCOUNT, account.name());
+        message.setHeader(HomeConnectConstants.HA_ID, event.deviceId());
+        message.setHeader(HomeConnectConstants.EVENT_TYPE, event.type());
+        message.setHeader(HomeConnectConstants.EVENT_ID, event.id());
+        if (endpoint.getConfiguration().isSplitItems() && event.items().size() == 1) {
+            HomeConnectEventItem item = event.items().get(0);
+            message.setHeader(HomeConnectConstants.KEY, item.key());
+        }
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        getAsyncProcessor().process(exchange, doneSync -> {
+            try {
+                if (exchange.getException() != null) {
+                    getExceptionHandler().handleException("Error processing Home Connect event " + event.id(), exchange,
+                            exchange.getException());
+                }
+            } finally {
+                releaseExchange(exchange, false);
+                done.complete(null);
+            }
+        });
+        return done;
+    }
+}

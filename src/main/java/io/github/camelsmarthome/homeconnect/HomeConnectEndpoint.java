@@ -1,0 +1,91 @@
+package io.github.camelsmarthome.homeconnect;
+
+import java.io.IOException;
+
+import io.github.camelsmarthome.InvalidConfigurationException;
+import org.apache.camel.Category;
+import org.apache.camel.Consumer;
+import org.apache.camel.Processor;
+import org.apache.camel.Producer;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.UriEndpoint;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriPath;
+import org.apache.camel.support.DefaultEndpoint;
+
+/**
+ * Home Connect appliances: {@code homeconnect:events} streams every appliance's events;
+ * {@code homeconnect:<operation>} calls one REST operation (status, settings, programs, options,
+ * commands, images).
+ */
+@UriEndpoint(firstVersion = "0.1.0", scheme = "homeconnect", title = "Home Connect", syntax = "homeconnect:operation",
+             category = { Category.IOT, Category.CLOUD }, headersClass = HomeConnectConstants.class)
+public class HomeConnectEndpoint extends DefaultEndpoint {
+
+    /** The consumer's operation. */
+    public static final String EVENTS = "events";
+
+    @UriPath(enums = "events,listAppliances,getAppliance,getStatus,getStatusValue,getSettings,getSetting,setSetting,setSettings,"
+                     + "getPrograms,getAvailablePrograms,getAvailableProgram,getActiveProgram,startProgram,stopProgram,"
+                     + "getSelectedProgram,selectProgram,getActiveProgramOptions,setActiveProgramOptions,getActiveProgramOption,"
+                     + "setActiveProgramOption,getSelectedProgramOptions,setSelectedProgramOptions,getSelectedProgramOption,"
+                     + "setSelectedProgramOption,getCommands,executeCommand,executeCommands,getImages,getImage")
+    @Metadata(required = true)
+    private String operation;
+    @UriParam
+    private HomeConnectConfiguration configuration;
+
+    HomeConnectEndpoint(String uri, HomeConnectComponent component, String operation, HomeConnectConfiguration configuration) {
+        super(uri, component);
+        this.operation = operation;
+        this.configuration = configuration;
+    }
+
+    @Override
+    public HomeConnectComponent getComponent() {
+        return (HomeConnectComponent) super.getComponent();
+    }
+
+    @Override
+    public Producer createProducer() throws Exception {
+        if (EVENTS.equals(operation)) {
+            throw new InvalidConfigurationException("homeconnect:events",
+                    "is a consumer (use it in from(...)); to call Home Connect use an operation such as homeconnect:getStatus");
+        }
+        return new HomeConnectProducer(this);
+    }
+
+    @Override
+    public Consumer createConsumer(Processor processor) throws Exception {
+        if (!EVENTS.equals(operation)) {
+            throw new InvalidConfigurationException("homeconnect:" + operation,
+                    "is a producer (use it in to(...)); to receive events use from(\"homeconnect:events\")");
+        }
+        HomeConnectConsumer consumer = new HomeConnectConsumer(this, processor);
+        configureConsumer(consumer);
+        return consumer;
+    }
+
+    /** The shared account of this endpoint's client id. */
+    HomeConnectAccount account() throws IOException {
+        return getComponent().account(configuration);
+    }
+
+    public String getOperation() {
+        return operation;
+    }
+
+    /** The operation: events (consumer), or the REST operation to call (producer). */
+    public void setOperation(String operation) {
+        this.operation = operation;
+    }
+
+    public HomeConnectConfiguration getConfiguration() {
+        return configuration;
+    }
+
+    /** The endpoint's options. */
+    public void setConfiguration(HomeConnectConfiguration configuration) {
+        this.configuration = configuration;
+    }
+}

@@ -1,0 +1,70 @@
+package io.github.camelsmarthome.homeconnect;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import io.github.camelsmarthome.homeconnect.api.event.HomeConnectEvent;
+import io.github.camelsmarthome.homeconnect.api.stream.DisconnectReason;
+import io.github.camelsmarthome.homeconnect.api.stream.EventStreamListener;
+
+/**
+ * Hands each event of an account's single stream to every consumer of that account (routes may
+ * filter by appliance or type), and the stream reads on only when all of them are done with it:
+ * the slowest route sets the pace, no queue grows.
+ */
+final class HomeConnectEventFanOut implements EventStreamListener {
+
+    private final List<HomeConnectConsumer> consumers = new CopyOnWriteArrayList<>();
+    private volatile String lastProblem = "not connected yet";
+
+    void add(HomeConnectConsumer consumer) {
+        consumers.add(consumer);
+    }
+
+    void remove(HomeConnectConsumer consumer) {
+        consumers.remove(consumer);
+    }
+
+    boolean isEmpty() {
+        return consumers.isEmpty();
+    }
+
+    /** Why the stream is not connected, for health checks; {@code null} while it is. */
+    String lastProblem() {
+        return lastProblem;
+    }
+
+    @Override
+    public CompletionStage<?> onEvent(HomeConnectEvent event) {
+        if (consumers.size() == 1) {
+            return consumers.get(0).deliver(event);
+        }
+        CompletableFuture<?>[] deliveries = consumers.stream().map(consumer -> consumer.deliver(event).toCompletableFuture())
+                .toArray(CompletableFuture[]::new);
+        return CompletableFuture.allOf(deliveries);
+    }
+
+    @Override
+    public void onConnected() {
+        lastProblem = null;
+    }
+
+    @Override
+    public void onDisconnected(DisconnectReason reason, String detail) {
+        lastProblem = reason + ": " + detail;
+    }
+
+    @Override
+    public void onReconnecting(Duration delay) {
+        String problem = lastProblem == null ? "disconnected" : lastProblem;
+        lastProblem = problem.replaceAll("; reconnecting in .*$", "") + "; reconnecting in " + delay.toSeconds() + " s";
+    }
+
+    @Override
+    public void onAuthRequired(String detail) {
+        lastProblem = "authorisation required: " + detail;
+    }
+}
