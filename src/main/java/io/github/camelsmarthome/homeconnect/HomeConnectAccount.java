@@ -46,13 +46,14 @@ final class HomeConnectAccount implements AutoCloseable {
     private final HomeConnectClient client;
     private final KnownStatus knownStatus = new KnownStatus();
     private final Vertx vertx;
-    private final HomeConnectEventFanOut fanOut = new HomeConnectEventFanOut();
+    private final HomeConnectEventFanOut fanOut;
     private HomeConnectEventStream stream;
 
     HomeConnectAccount(Vertx vertx, HomeConnectConfiguration configuration, Path stateDir, Clock clock) throws IOException {
         this.vertx = vertx;
         this.name = HomeConnectAuthorization.accountName(configuration.getClientId());
         this.stateDir = stateDir;
+        this.fanOut = new HomeConnectEventFanOut(name, clock);
         this.budget = RequestBudget.load(budgetFile(), name, BudgetLimits.HOME_CONNECT, clock);
         this.authorization = new HomeConnectAuthorization(vertx,
                 HomeConnectOAuthOptions.of(configuration.getApiUrl(), configuration.getClientId(), configuration.getClientSecret())

@@ -14,6 +14,7 @@ import io.github.camelsmarthome.simulator.homeconnect.TokenSet;
 import io.github.camelsmarthome.testing.KafkaBroker;
 import io.github.camelsmarthome.testing.MqttBroker;
 import io.github.camelsmarthome.testing.RunnerMain;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.camel.main.Main;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -76,6 +77,17 @@ class HomeConnectToKafkaIT {
                 assertThat(washer).extracting(r -> json.readTree(r.value()).path("data").path("items").toString())
                         .anyMatch(items -> items.contains("BSH.Common.EnumType.DoorState.Open"))
                         .anyMatch(items -> items.contains("BSH.Common.EnumType.DoorState.Closed"));
+                // The request budget and the stream are visible as metrics (Prometheus on METRICS_PORT).
+                MeterRegistry metrics = main.getCamelContext().getRegistry().findSingleByType(MeterRegistry.class);
+                String account = "homeconnect-" + shortHash(cloud.clientId());
+                await().atMost(TIMEOUT).untilAsserted(() -> {
+                    assertThat(metrics.get("smarthome.homeconnect.stream.connected").tag("account", account).gauge().value()).isEqualTo(1.0);
+                    assertThat(metrics.get("smarthome.homeconnect.stream.events").tag("account", account).functionCounter().count())
+                            .isGreaterThanOrEqualTo(2.0);
+                });
+                double dayLeft = metrics.get("smarthome.homeconnect.budget.remaining").tag("account", account).tag("window", "day")
+                        .gauge().value();
+                assertThat(dayLeft).isLessThan(1000.0).isGreaterThan(900.0);
                 // The token store now holds what the bootstrap refresh token was exchanged for.
                 assertThat(stateDir.resolve("homeconnect-" + shortHash(cloud.clientId()) + ".tokens.json")).exists();
             } finally {
