@@ -16,11 +16,12 @@ import org.apache.camel.support.SimpleEventNotifierSupport;
 /**
  * Prometheus metrics of every Home Connect account: the request budget left (the quota users
  * watch), the event stream's state and its counters. Bound when the context or a route starts,
- * since accounts appear with their first endpoint; binding again is harmless.
+ * since accounts appear with their first endpoint; each account once.
  */
 final class HomeConnectMetrics extends SimpleEventNotifierSupport {
 
     private final CamelContext context;
+    private final java.util.Set<String> bound = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     HomeConnectMetrics(CamelContext context) {
         this.context = context;
@@ -38,6 +39,9 @@ final class HomeConnectMetrics extends SimpleEventNotifierSupport {
             return;
         }
         for (String account : component.accountNames()) {
+            if (!bound.add(account)) {
+                continue;
+            }
             budgetGauge(registry, component, account, "day", BudgetSnapshot::dailyRemaining);
             budgetGauge(registry, component, account, "minute", BudgetSnapshot::minuteRemaining);
             budgetGauge(registry, component, account, "program_starts", BudgetSnapshot::programStartsRemaining);
