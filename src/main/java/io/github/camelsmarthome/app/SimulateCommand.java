@@ -3,16 +3,20 @@ package io.github.camelsmarthome.app;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Function;
 
-import io.github.camelsmarthome.simulator.homeconnect.HomeConnectSimulator;
 import io.github.camelsmarthome.simulator.homeconnect.HomeConnectSimulatorLauncher;
-import io.github.camelsmarthome.simulator.homeconnect.SimulatorOptions;
+import io.github.camelsmarthome.simulator.simplisafe.SimpliSafeSimulatorLauncher;
 
 /**
  * {@code simulate <system> [options]}: one simulator on its own, to develop routes against, until
  * Ctrl-C.
  */
 final class SimulateCommand {
+
+    /** How to start one system's simulator from its command-line options. */
+    private record Launcher(Function<String[], AutoCloseable> start, String usage) {
+    }
 
     private final PrintStream out;
     private final PrintStream err;
@@ -22,34 +26,45 @@ final class SimulateCommand {
         this.err = err;
     }
 
+    private Launcher launcher(String system) {
+        return switch (system) {
+            case "homeconnect" -> new Launcher(args -> HomeConnectSimulatorLauncher.launch(HomeConnectSimulatorLauncher.parse(args), out),
+                    HomeConnectSimulatorLauncher.usage());
+            case "simplisafe" -> new Launcher(args -> SimpliSafeSimulatorLauncher.launch(SimpliSafeSimulatorLauncher.parse(args), out),
+                    SimpliSafeSimulatorLauncher.usage());
+            default -> null;
+        };
+    }
+
     int run(String system, List<String> options) {
-        if (!"homeconnect".equals(system)) {
+        Launcher launcher = launcher(system);
+        if (launcher == null) {
             err.println("camel-smarthome: 'simulate " + system + "' is not available in this version yet: it arrives with the "
                         + system + " component");
             return SmarthomeCli.EXIT_USAGE;
         }
         if (options.contains("--help") || options.contains("-h")) {
-            out.println(HomeConnectSimulatorLauncher.usage());
+            out.println(launcher.usage());
             return 0;
         }
-        SimulatorOptions parsed;
+        AutoCloseable simulator;
         try {
-            parsed = HomeConnectSimulatorLauncher.parse(options.toArray(String[]::new));
+            simulator = launcher.start().apply(options.toArray(String[]::new));
         } catch (IllegalArgumentException e) {
-            err.println("camel-smarthome: simulate homeconnect: " + e.getMessage());
-            err.println(HomeConnectSimulatorLauncher.usage());
+            err.println("camel-smarthome: simulate " + system + ": " + e.getMessage());
+            err.println(launcher.usage());
             return SmarthomeCli.EXIT_USAGE;
-        }
-        HomeConnectSimulator simulator;
-        try {
-            simulator = HomeConnectSimulatorLauncher.launch(parsed, out);
         } catch (RuntimeException e) {
-            err.println("camel-smarthome: simulate homeconnect: could not start: " + e.getMessage());
+            err.println("camel-smarthome: simulate " + system + ": could not start: " + e.getMessage());
             return SmarthomeCli.EXIT_FAILURE;
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            simulator.close();
+            try {
+                simulator.close();
+            } catch (Exception e) {
+                err.println("camel-smarthome: simulate " + system + ": did not stop cleanly: " + e.getMessage());
+            }
             stopped.countDown();
         }, "simulator-shutdown"));
         try {

@@ -53,6 +53,14 @@ class SmarthomeCliTest {
     }
 
     @Test
+    void simulateSimpliSafeExplainsItsOptions() {
+        assertThat(execute(Map.of(), "simulate", "simplisafe", "--help")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("simplisafe");
+        assertThat(execute(Map.of(), "simulate", "miio")).isEqualTo(SmarthomeCli.EXIT_USAGE);
+        assertThat(err()).contains("not available in this version yet");
+    }
+
+    @Test
     void runTakesNoArguments() {
         assertThat(execute(Map.of(), "run", "--routes", "x")).isEqualTo(SmarthomeCli.EXIT_USAGE);
         assertThat(err()).contains("'run' takes no arguments").hasLineCount(1);
