@@ -18,6 +18,7 @@ import io.github.camelsmarthome.simulator.homeconnect.SimulatedHousehold;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
+import org.apache.camel.health.HealthCheck;
 import org.junit.jupiter.api.Test;
 
 import static io.github.camelsmarthome.homeconnect.HomeConnectConstants.ACCOUNT;
@@ -172,6 +173,27 @@ class HomeConnectConsumerTest extends HomeConnectComponentTestSupport {
         Exchange closed = awaitExchange(mock("events"), exchange -> pushedWithValue(exchange, DOOR_CLOSED));
         List<Exchange> received = mock("events").getReceivedExchanges();
         assertThat(received.indexOf(marker)).isLessThan(received.indexOf(closed));
+    }
+
+    @Test
+    void theHealthCheckIsUpWhileConnectedAndDownWithTheReasonWhileTheStreamIsDown() throws Exception {
+        // A reconnect delay long enough to look at the check while the stream is down.
+        startCamel(configuration -> {
+            configuration.setInitialReconnectDelay(2_000);
+            configuration.setMaxReconnectDelay(2_000);
+        }, eventsTo("events", ""));
+        awaitStreamOpen();
+        await().atMost(TIMEOUT).until(() -> consumerHealth("events").map(HealthCheck.Result::getState),
+                state -> state.equals(java.util.Optional.of(HealthCheck.State.UP)));
+
+        cloud.faults().dropStreams();
+
+        HealthCheck.Result down = await().atMost(TIMEOUT).until(() -> consumerHealth("events").orElseThrow(),
+                result -> result.getState() == HealthCheck.State.DOWN);
+        assertThat(down.getMessage()).hasValueSatisfying(message -> assertThat(message)
+                .contains("Home Connect event stream").contains("BACKING_OFF").contains("reconnecting in"));
+        // It reconnects by itself, and the check follows.
+        await().atMost(TIMEOUT).until(() -> consumerHealth("events").orElseThrow().getState() == HealthCheck.State.UP);
     }
 
     @Test
