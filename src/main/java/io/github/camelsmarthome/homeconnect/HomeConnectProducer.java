@@ -74,6 +74,15 @@ public class HomeConnectProducer extends DefaultAsyncProducer {
         HomeConnectOperation operation = HomeConnectOperation.fromName(operationName);
         String haId = in.getHeader(HomeConnectConstants.HA_ID, configuration.getHaId(), String.class);
         String key = in.getHeader(HomeConnectConstants.KEY, configuration.getKey(), String.class);
+        // The client would refuse these too, but without saying where a route sets them.
+        if (operation.needsHaId() && (haId == null || haId.isBlank())) {
+            throw new IllegalArgumentException("homeconnect:" + operation + " needs the appliance id: set haId= on the endpoint"
+                                               + " or the " + HomeConnectConstants.HA_ID + " header");
+        }
+        if (operation.needsKey() && (key == null || key.isBlank())) {
+            throw new IllegalArgumentException("homeconnect:" + operation + " needs a key (" + operation.keyName()
+                                               + "): set key= on the endpoint or the " + HomeConnectConstants.KEY + " header");
+        }
         HomeConnectRequest.Builder builder = HomeConnectRequest.builder(operation).haId(haId).key(key)
                 .priority(RequestPriority.HIGH).data(data(operation, key, in));
         if (configuration.getLanguage() != null && !configuration.getLanguage().isBlank()) {

@@ -363,4 +363,22 @@ class HomeConnectProducerTest extends HomeConnectComponentTestSupport {
         assertThat(answer.getException()).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("settingKey");
         assertThat(cloud.requests().all()).isEmpty();
     }
+
+    @Test
+    void aMissingHaIdFailsWithoutARequestSayingWhereToSetIt() {
+        Exchange answer = call("homeconnect:getStatus", e -> { });
+
+        assertThat(answer.getException()).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("getStatus").hasMessageContaining("haId").hasMessageContaining(HA_ID);
+        assertThat(cloud.requests().all()).isEmpty();
+    }
+
+    @Test
+    void aMissingKeyFailsWithoutARequestSayingWhereToSetIt() {
+        Exchange answer = call("homeconnect:getStatusValue?haId=" + WASHER, e -> { });
+
+        assertThat(answer.getException()).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("getStatusValue").hasMessageContaining("key").hasMessageContaining(KEY);
+        assertThat(cloud.requests().all()).isEmpty();
+    }
 }
