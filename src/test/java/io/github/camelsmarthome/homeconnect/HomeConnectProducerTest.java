@@ -237,6 +237,16 @@ class HomeConnectProducerTest extends HomeConnectComponentTestSupport {
     }
 
     @Test
+    void executeCommandIsNotConfusedByABodyLeftOverFromAnEarlierStep() {
+        cloud.household().oven().startProgram(HOT_AIR);
+
+        // Home Assistant's button entity publishes PRESS; the route hands it on as it is.
+        ok("homeconnect:executeCommand?haId=" + OVEN + "&key=BSH.Common.Command.PauseProgram", body("PRESS"));
+
+        assertThat(cloud.household().oven().operationState()).isEqualTo("BSH.Common.EnumType.OperationState.Pause");
+    }
+
+    @Test
     void imagesAreListedAndOneIsFetchedAsBytesWithItsContentType() {
         byte[] jpeg = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 1, 2, 3, 4, (byte) 0xFF, (byte) 0xD9};
         cloud.household().oven().addImage(new ApplianceImage("Cooking.Oven.EnumType.Camera.Cavity", "image_key_1", null,
