@@ -90,7 +90,7 @@ public class HomeConnectConfiguration implements Cloneable {
 
     /**
      * A refresh token to start from when the token store in stateDir is empty (otherwise run
-     * {@code authorize homeconnect} once). The store keeps the rotated tokens from then on.
+     * authorize homeconnect once). The store keeps the rotated tokens from then on.
      */
     public void setRefreshToken(String refreshToken) {
         this.refreshToken = refreshToken;
@@ -123,7 +123,7 @@ public class HomeConnectConfiguration implements Cloneable {
 
     /**
      * The folder of the token store, the saved appliance state and the request budget (owner-only);
-     * default ~/.camel-smarthome.
+     * default .camel-smarthome in the user's home folder.
      */
     public void setStateDir(String stateDir) {
         this.stateDir = stateDir;
