@@ -40,6 +40,9 @@ final class DemoCommand {
     int run() {
         // The demo's console is for what flows: Camel's and Artemis' start-up chatter only at WARN.
         System.setProperty("camel-smarthome.log.root", System.getProperty("camel-smarthome.log.root", "warn"));
+        if (env.get("LOG_LEVEL") == null) {
+            System.setProperty("camel-smarthome.log.level", System.getProperty("camel-smarthome.log.level", "WARN"));
+        }
         int port = EmbeddedMqttBroker.isFree(DEFAULT_MQTT_PORT) ? DEFAULT_MQTT_PORT : 0;
         EmbeddedMqttBroker broker;
         try {
@@ -48,29 +51,38 @@ final class DemoCommand {
             err.println("camel-smarthome: demo: could not start the embedded MQTT broker: " + e.getMessage());
             return SmarthomeCli.EXIT_FAILURE;
         }
+        DemoHomeConnect homeConnect;
+        try {
+            homeConnect = DemoHomeConnect.start();
+        } catch (Exception e) {
+            closeQuietly(broker);
+            err.println("camel-smarthome: demo: could not start the Home Connect simulator: " + e.getMessage());
+            return SmarthomeCli.EXIT_FAILURE;
+        }
         String baseTopic = env.getOrDefault("MQTT_BASE_TOPIC", "camel-smarthome");
         out.println("camel-smarthome demo");
         out.println("  MQTT broker (embedded): " + broker.url() + "   watch it: mosquitto_sub -h 127.0.0.1 -p " + broker.port()
                     + " -t '" + baseTopic + "/#' -v");
         out.println("  Health: http://localhost:" + env.getOrDefault("METRICS_PORT", "9876") + "/observe/health");
-        out.println("  Simulators: none yet (Home Connect, SimpliSafe and miio simulators join with their components)");
+        out.println("  Home Connect simulator: " + homeConnect.describe());
+        out.println("  SimpliSafe and miio simulators join with their components.");
         out.println("  Ctrl-C stops.");
         // Watch before the bridge starts, so its first messages are printed too.
         MqttClient watcher = watch(broker.url(), baseTopic);
         try {
-            return new RunCommand(env, err)
+            RunCommand run = new RunCommand(env, err)
                     .override("smarthome.mqtt.url", broker.url())
                     .override("smarthome.mqtt.username", "")
                     .override("smarthome.mqtt.password", "")
                     .override("smarthome.kafka.brokers", "")
-                    .run();
+                    .addRoutes(homeConnect.consoleRoute(out));
+            homeConnect.properties().forEach(run::override);
+            homeConnect.liven();
+            return run.run();
         } finally {
             closeQuietly(watcher);
-            try {
-                broker.close();
-            } catch (Exception e) {
-                err.println("camel-smarthome: demo: the embedded broker did not stop cleanly: " + e.getMessage());
-            }
+            closeQuietly(homeConnect);
+            closeQuietly(broker);
         }
     }
 
@@ -97,6 +109,14 @@ final class DemoCommand {
             payload = payload.substring(0, 200) + "...";
         }
         out.println(LocalTime.now().format(TIME) + "  mqtt  " + topic + (message.isRetained() ? " (retained)" : "") + "  " + payload);
+    }
+
+    private void closeQuietly(AutoCloseable resource) {
+        try {
+            resource.close();
+        } catch (Exception e) {
+            err.println("camel-smarthome: demo: " + resource.getClass().getSimpleName() + " did not stop cleanly: " + e.getMessage());
+        }
     }
 
     private static void closeQuietly(MqttClient client) {

@@ -3,10 +3,13 @@ package io.github.camelsmarthome.app;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import io.github.camelsmarthome.InvalidConfigurationException;
+import org.apache.camel.RoutesBuilder;
 import org.apache.camel.main.Main;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,6 +27,7 @@ final class RunCommand {
     private final Map<String, String> env;
     private final PrintStream err;
     private final Map<String, String> overrides = new LinkedHashMap<>();
+    private final List<RoutesBuilder> extraRoutes = new ArrayList<>();
 
     RunCommand(Map<String, String> env, PrintStream err) {
         this.env = env;
@@ -36,11 +40,18 @@ final class RunCommand {
         return this;
     }
 
+    /** Routes added to those of ROUTES_DIR (the demo's console routes). */
+    RunCommand addRoutes(RoutesBuilder routes) {
+        extraRoutes.add(routes);
+        return this;
+    }
+
     int run() {
         try {
             String configFile = configFile();
             new EnvironmentPreflight(env).check();
             Main main = SmarthomeConfiguration.newMain(configFile, overrides);
+            extraRoutes.forEach(main.configure()::addRoutesBuilder);
             main.run();
             return 0;
         } catch (Exception e) {

@@ -83,6 +83,8 @@ public class SmarthomeConfiguration implements CamelConfiguration {
             health.register(kafka);
         }
 
+        context.getManagementStrategy().addEventNotifier(new HomeConnectMetrics(context));
+
         ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
         CloudEventMapper cloudEvents = new CloudEventMapper(json);

@@ -46,27 +46,28 @@ final class HomeConnectAccount implements AutoCloseable {
     private final HomeConnectClient client;
     private final KnownStatus knownStatus = new KnownStatus();
     private final Vertx vertx;
-    private final HomeConnectEventFanOut fanOut = new HomeConnectEventFanOut();
+    private final HomeConnectEventFanOut fanOut;
     private HomeConnectEventStream stream;
 
     HomeConnectAccount(Vertx vertx, HomeConnectConfiguration configuration, Path stateDir, Clock clock) throws IOException {
         this.vertx = vertx;
         this.name = HomeConnectAuthorization.accountName(configuration.getClientId());
         this.stateDir = stateDir;
+        this.fanOut = new HomeConnectEventFanOut(name, clock);
         this.budget = RequestBudget.load(budgetFile(), name, BudgetLimits.HOME_CONNECT, clock);
         this.authorization = new HomeConnectAuthorization(vertx,
                 HomeConnectOAuthOptions.of(configuration.getApiUrl(), configuration.getClientId(), configuration.getClientSecret())
                         .withScope(configuration.getScope()),
                 budget, clock);
         FileTokenStore store = new FileTokenStore(stateDir);
-        this.tokens = TokenRefresher.builder(name, store, authorization).refreshAhead(REFRESH_AHEAD).clock(clock).build();
         if (store.load(name).isEmpty() && configuration.getRefreshToken() != null && !configuration.getRefreshToken().isBlank()) {
             // Bootstrap: an expired access token makes the first call refresh, and the store keeps what comes back.
-            tokens.authorize(new OAuthTokens(null, configuration.getRefreshToken().trim(), Instant.EPOCH, configuration.getScope(),
-                    "Bearer", java.util.Map.of())).join();
+            store.save(name, new OAuthTokens(null, configuration.getRefreshToken().trim(), Instant.EPOCH, configuration.getScope(),
+                    "Bearer", java.util.Map.of()));
             LOG.info("Home Connect account {}: starting from the configured refresh token; the token store is {}", name,
                     store.locationOf(name));
         }
+        this.tokens = TokenRefresher.builder(name, store, authorization).refreshAhead(REFRESH_AHEAD).clock(clock).build();
         HomeConnectClientOptions options = HomeConnectClientOptions.defaults()
                 .withBaseUrl(configuration.getApiUrl())
                 .withTimeouts(Duration.ofMillis(configuration.getConnectTimeout()), Duration.ofMillis(configuration.getRequestTimeout()))

@@ -9,8 +9,12 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import io.github.camelsmarthome.InvalidConfigurationException;
+import io.github.camelsmarthome.homeconnect.api.BudgetSnapshot;
 import io.github.camelsmarthome.homeconnect.api.HomeConnectAuthorization;
 import io.github.camelsmarthome.homeconnect.api.HomeConnectOperation;
+import io.github.camelsmarthome.homeconnect.api.stream.EventStreamMetrics;
+import io.github.camelsmarthome.homeconnect.api.stream.HomeConnectEventStream;
+import io.github.camelsmarthome.homeconnect.api.stream.StreamState;
 import io.vertx.core.Vertx;
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.Metadata;
@@ -73,6 +77,29 @@ public class HomeConnectComponent extends HealthCheckComponent {
             LOG.info("Home Connect account {} at {}", name, endpointConfiguration.getApiUrl());
         }
         return account;
+    }
+
+    /** The accounts in use (created when their first endpoint starts). */
+    public synchronized java.util.Set<String> accountNames() {
+        return java.util.Set.copyOf(accounts.keySet());
+    }
+
+    /** What is left of {@code account}'s request budget, for metrics and health. */
+    public synchronized java.util.Optional<BudgetSnapshot> budget(String account) {
+        HomeConnectAccount found = accounts.get(account);
+        return found == null ? java.util.Optional.empty() : java.util.Optional.of(found.budget().remaining());
+    }
+
+    /** The counters of {@code account}'s event stream, while a consumer runs it. */
+    public synchronized java.util.Optional<EventStreamMetrics> streamMetrics(String account) {
+        HomeConnectAccount found = accounts.get(account);
+        return found == null ? java.util.Optional.empty() : found.stream().map(HomeConnectEventStream::metrics);
+    }
+
+    /** The state of {@code account}'s event stream ({@code STOPPED} when no consumer runs it). */
+    public synchronized StreamState streamState(String account) {
+        HomeConnectAccount found = accounts.get(account);
+        return found == null ? StreamState.STOPPED : found.streamState();
     }
 
     private static Path stateDir(HomeConnectConfiguration configuration) {

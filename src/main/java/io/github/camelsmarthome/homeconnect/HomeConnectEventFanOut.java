@@ -1,12 +1,18 @@
 package io.github.camelsmarthome.homeconnect;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import com.fasterxml.jackson.databind.node.TextNode;
+import io.github.camelsmarthome.homeconnect.api.event.EventOrigin;
 import io.github.camelsmarthome.homeconnect.api.event.HomeConnectEvent;
+import io.github.camelsmarthome.homeconnect.api.event.HomeConnectEventItem;
+import io.github.camelsmarthome.homeconnect.api.event.HomeConnectEventType;
 import io.github.camelsmarthome.homeconnect.api.stream.DisconnectReason;
 import io.github.camelsmarthome.homeconnect.api.stream.EventStreamListener;
 
@@ -18,7 +24,14 @@ import io.github.camelsmarthome.homeconnect.api.stream.EventStreamListener;
 final class HomeConnectEventFanOut implements EventStreamListener {
 
     private final List<HomeConnectConsumer> consumers = new CopyOnWriteArrayList<>();
+    private final String account;
+    private final Clock clock;
     private volatile String lastProblem = "not connected yet";
+
+    HomeConnectEventFanOut(String account, Clock clock) {
+        this.account = account;
+        this.clock = clock;
+    }
 
     void add(HomeConnectConsumer consumer) {
         consumers.add(consumer);
@@ -63,8 +76,16 @@ final class HomeConnectEventFanOut implements EventStreamListener {
         lastProblem = problem.replaceAll("; reconnecting in .*$", "") + "; reconnecting in " + delay.toSeconds() + " s";
     }
 
+    /**
+     * Besides the health check, routes learn it as an {@code auth_required} event about the
+     * account, so that it can reach Home Assistant or an alert like any other event.
+     */
     @Override
     public void onAuthRequired(String detail) {
         lastProblem = "authorisation required: " + detail;
+        Instant now = clock.instant();
+        HomeConnectEventItem item = new HomeConnectEventItem("detail", TextNode.valueOf(detail), null, now, null, null, null, null,
+                null, null, null);
+        onEvent(HomeConnectEvent.synthetic(account, HomeConnectEventType.AUTH_REQUIRED, List.of(item), now, EventOrigin.BRIDGE));
     }
 }

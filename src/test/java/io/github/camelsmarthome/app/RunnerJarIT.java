@@ -145,6 +145,18 @@ class RunnerJarIT {
         }
     }
 
+    @Test
+    void theDemoShowsHomeConnectEventsAndTheBridgeWithNoSetUp() throws Exception {
+        Files.createDirectories(workDir.resolve("routes"));
+        Files.copy(PROJECT.resolve("routes/bridge.yaml"), workDir.resolve("routes/bridge.yaml"));
+        int metricsPort = FreePorts.find();
+        try (RunnerProcess demo = RunnerProcess.start(workDir, Map.of("METRICS_PORT", Integer.toString(metricsPort)), "demo")) {
+            await().atMost(START).until(() -> demo.stdout().contains("  homeconnect  ") && demo.stdout().contains("bridge/state  online"));
+            assertThat(demo.stdout()).contains("MQTT broker (embedded): tcp://127.0.0.1:", "Home Connect simulator:");
+            assertThat(demo.stderr()).doesNotContain("\tat ");
+        }
+    }
+
     private void assertOneLineFailure(RunnerProcess runner, int expectedExit, String... fragments) throws Exception {
         int exit = runner.waitForExit(START);
         String stderr = runner.stderr();

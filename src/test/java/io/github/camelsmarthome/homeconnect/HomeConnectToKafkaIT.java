@@ -14,6 +14,7 @@ import io.github.camelsmarthome.simulator.homeconnect.TokenSet;
 import io.github.camelsmarthome.testing.KafkaBroker;
 import io.github.camelsmarthome.testing.MqttBroker;
 import io.github.camelsmarthome.testing.RunnerMain;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.camel.main.Main;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -60,7 +61,10 @@ class HomeConnectToKafkaIT {
                 cloud.household().washer().openDoor();
                 cloud.household().washer().closeDoor();
 
-                List<ConsumerRecord<String, String>> records = KAFKA.records("smarthome.homeconnect.events", 2, TIMEOUT);
+                List<ConsumerRecord<String, String>> records = KAFKA.recordsUntil("smarthome.homeconnect.events",
+                        arrived -> arrived.stream().anyMatch(r -> streamedDoorState(r, "Open"))
+                                   && arrived.stream().anyMatch(r -> streamedDoorState(r, "Closed")),
+                        TIMEOUT);
                 List<ConsumerRecord<String, String>> washer = records.stream()
                         .filter(r -> SimulatedHousehold.WASHER.equals(r.key())).toList();
                 assertThat(washer).hasSizeGreaterThanOrEqualTo(2);
@@ -73,14 +77,33 @@ class HomeConnectToKafkaIT {
                     assertThat(event.path("data").path("deviceId").asText()).isEqualTo(SimulatedHousehold.WASHER);
                     assertThat(event.path("id").asText()).isEqualTo(event.path("data").path("id").asText());
                 }
-                assertThat(washer).extracting(r -> json.readTree(r.value()).path("data").path("items").toString())
-                        .anyMatch(items -> items.contains("BSH.Common.EnumType.DoorState.Open"))
-                        .anyMatch(items -> items.contains("BSH.Common.EnumType.DoorState.Closed"));
+                // The request budget and the stream are visible as metrics (Prometheus on METRICS_PORT).
+                MeterRegistry metrics = main.getCamelContext().getRegistry().findSingleByType(MeterRegistry.class);
+                String account = "homeconnect-" + shortHash(cloud.clientId());
+                await().atMost(TIMEOUT).untilAsserted(() -> {
+                    assertThat(metrics.get("smarthome.homeconnect.stream.connected").tag("account", account).gauge().value()).isEqualTo(1.0);
+                    assertThat(metrics.get("smarthome.homeconnect.stream.events").tag("account", account).functionCounter().count())
+                            .isGreaterThanOrEqualTo(2.0);
+                });
+                double dayLeft = metrics.get("smarthome.homeconnect.budget.remaining").tag("account", account).tag("window", "day")
+                        .gauge().value();
+                assertThat(dayLeft).isLessThan(1000.0).isGreaterThan(900.0);
                 // The token store now holds what the bootstrap refresh token was exchanged for.
                 assertThat(stateDir.resolve("homeconnect-" + shortHash(cloud.clientId()) + ".tokens.json")).exists();
             } finally {
                 main.stop();
             }
+        }
+    }
+
+    /** A washer event received on the stream (not seeded over REST) that reports the door {@code state}. */
+    private boolean streamedDoorState(ConsumerRecord<String, String> record, String state) {
+        try {
+            JsonNode data = json.readTree(record.value()).path("data");
+            return SimulatedHousehold.WASHER.equals(record.key()) && data.path("origin").isMissingNode()
+                   && data.path("items").toString().contains("BSH.Common.EnumType.DoorState." + state);
+        } catch (java.io.IOException e) {
+            return false;
         }
     }
 

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 import kafka.testkit.KafkaClusterTestKit;
 import kafka.testkit.TestKitNodes;
@@ -71,6 +72,15 @@ public final class KafkaBroker implements BeforeAllCallback, AfterAllCallback {
      * assert "exactly").
      */
     public List<ConsumerRecord<String, String>> records(String topic, int expected, Duration timeout) {
+        return recordsUntil(topic, records -> records.size() >= expected, timeout);
+    }
+
+    /**
+     * Reads {@code topic} from the beginning until what arrived satisfies {@code enough} or
+     * {@code timeout} passed, and returns what arrived.
+     */
+    public List<ConsumerRecord<String, String>> recordsUntil(String topic, Predicate<List<ConsumerRecord<String, String>>> enough,
+            Duration timeout) {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
@@ -82,7 +92,7 @@ public final class KafkaBroker implements BeforeAllCallback, AfterAllCallback {
             consumer.subscribe(List.of(topic));
             await().atMost(timeout).pollInterval(Duration.ZERO).until(() -> {
                 consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-                return records.size() >= expected;
+                return enough.test(records);
             });
             // One more short poll, so that a duplicate right behind the expected records is seen.
             consumer.poll(Duration.ofMillis(300)).forEach(records::add);

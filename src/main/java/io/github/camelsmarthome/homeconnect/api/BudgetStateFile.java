@@ -1,5 +1,7 @@
 package io.github.camelsmarthome.homeconnect.api;
 
+import io.github.camelsmarthome.storage.OwnerOnlyFileWriter;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -51,22 +53,10 @@ final class BudgetStateFile {
         putInstant(root, "errorPauseUntil", state.errorPauseUntil());
         byte[] bytes = JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(root);
 
-        Path directory = file.toAbsolutePath().getParent();
-        Files.createDirectories(directory);
-        Path temp = Files.createTempFile(directory, "." + file.getFileName(), ".tmp");
-        try {
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-                channel.write(java.nio.ByteBuffer.wrap(bytes));
-                channel.force(true);
-            }
-            try {
-                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException notAtomic) {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        // The same owner-only, atomic writer as the token store: the file tells when and how often
+        // the account talks to Home Connect, which is nobody else's business.
+        Path absolute = file.toAbsolutePath();
+        new OwnerOnlyFileWriter(absolute.getParent(), "request budget").write(absolute.getFileName().toString(), bytes);
     }
 
     /**

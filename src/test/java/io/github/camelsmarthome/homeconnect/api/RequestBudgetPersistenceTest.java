@@ -124,4 +124,18 @@ class RequestBudgetPersistenceTest {
 
         assertThat(file).isRegularFile();
     }
+
+    @Test
+    void theFileIsOwnerOnlyAndNoTemporaryFileIsLeft() throws IOException {
+        Path file = stateDir.resolve("budget.json");
+
+        fresh().save(file);
+        fresh().save(file);
+
+        assertThat(java.nio.file.Files.getPosixFilePermissions(file))
+                .isEqualTo(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(stateDir)) {
+            assertThat(files).containsExactly(file);
+        }
+    }
 }

@@ -43,6 +43,13 @@ public record HomeConnectEventType(String wireName) {
      */
     public static final HomeConnectEventType STREAM_RECONNECTED = new HomeConnectEventType("stream_reconnected");
 
+    /**
+     * Made by the bridge, never sent by the cloud: the account's refresh token was refused and a
+     * person must authorise it again ({@code authorize homeconnect}); nothing flows until then.
+     * Not a known wire type, like {@link #STREAM_RECONNECTED}.
+     */
+    public static final HomeConnectEventType AUTH_REQUIRED = new HomeConnectEventType("auth_required");
+
     private static final Map<String, HomeConnectEventType> KNOWN = List.of(
                     KEEP_ALIVE, STATUS, EVENT, NOTIFY, CONNECTED, DISCONNECTED, PAIRED, DEPAIRED)
             .stream()
