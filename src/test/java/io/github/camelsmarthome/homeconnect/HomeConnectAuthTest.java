@@ -1,13 +1,20 @@
 package io.github.camelsmarthome.homeconnect;
 
+import java.time.Instant;
+import java.util.Map;
+
 import io.github.camelsmarthome.auth.AuthorizationRequiredException;
+import io.github.camelsmarthome.auth.FileTokenStore;
+import io.github.camelsmarthome.auth.OAuthTokens;
 import io.github.camelsmarthome.homeconnect.api.HomeConnectAuthorization;
 import io.github.camelsmarthome.homeconnect.api.event.HomeConnectEvent;
 import io.github.camelsmarthome.simulator.homeconnect.SimulatedHousehold;
+import io.github.camelsmarthome.simulator.homeconnect.TokenSet;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.health.HealthCheck;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import static io.github.camelsmarthome.homeconnect.HomeConnectConstants.ACCOUNT;
@@ -73,5 +80,24 @@ class HomeConnectAuthTest extends HomeConnectComponentTestSupport {
 
         assertThat(answer.getException()).isInstanceOf(AuthorizationRequiredException.class);
         assertThat(cloud.requests().count()).isEqualTo(requestsBefore);
+    }
+
+    @Test
+    @Disabled("Bug outside the component classes: in AUTH_REQUIRED the TokenRefresher never reads the token store again"
+              + " (only TokenRefresher.authorize leaves the state, and nothing calls it), so new tokens written by"
+              + " authorize homeconnect are used only after a restart; docs/events.md says the stream resumes by itself."
+              + " Enable when it does.")
+    void afterAuthorizeHomeconnectHasWrittenNewTokensTheStreamResumes() throws Exception {
+        revokeTheAccountsTokens();
+        await().atMost(TIMEOUT).until(() -> consumerHealth("events").orElseThrow().getMessage().orElse("")
+                .contains("AUTH_REQUIRED"));
+
+        // What authorize homeconnect does from another process: log in again and write the token store.
+        TokenSet fresh = cloud.authorization().issueTokens(scope());
+        new FileTokenStore(stateDir).save(HomeConnectAuthorization.accountName(cloud.clientId()), new OAuthTokens(
+                fresh.accessToken(), fresh.refreshToken(), Instant.now().plusSeconds(fresh.expiresIn()), fresh.scope(), "Bearer",
+                Map.of()));
+
+        await().atMost(TIMEOUT).until(() -> consumerHealth("events").orElseThrow().getState() == HealthCheck.State.UP);
     }
 }
