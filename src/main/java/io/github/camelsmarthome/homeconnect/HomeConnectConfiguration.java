@@ -156,7 +156,7 @@ public class HomeConnectConfiguration implements Cloneable {
 
     /**
      * Only these event types, comma-separated (STATUS, EVENT, NOTIFY, CONNECTED, DISCONNECTED,
-     * PAIRED, DEPAIRED, stream_reconnected); all when empty.
+     * PAIRED, DEPAIRED, stream_reconnected, auth_required); all when empty.
      */
     public void setEventTypes(String eventTypes) {
         this.eventTypes = eventTypes;
