@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 import io.github.camelsmarthome.homeconnect.api.event.EventOrigin;
 import io.github.camelsmarthome.homeconnect.api.event.HomeConnectEvent;
@@ -141,7 +142,7 @@ abstract class HomeConnectComponentTestSupport {
     }
 
     /** The first received exchange whose event matches, once one has arrived. */
-    protected static Exchange awaitExchange(MockEndpoint mock, java.util.function.Predicate<Exchange> matching) {
+    protected static Exchange awaitExchange(MockEndpoint mock, Predicate<Exchange> matching) {
         return await().atMost(TIMEOUT).until(() -> mock.getReceivedExchanges().stream().filter(matching).findFirst(),
                 Optional::isPresent).get();
     }

@@ -1,6 +1,8 @@
 package io.github.camelsmarthome.homeconnect;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
@@ -115,8 +117,8 @@ class HomeConnectConsumerTest extends HomeConnectComponentTestSupport {
         ApplianceEvent published = await().atMost(TIMEOUT).until(() -> cloud.events().publishedEvents().stream()
                 .map(PublishedEvent::event)
                 .filter(e -> e.haId().equals(WASHER) && e.type() == EventType.NOTIFY && e.items().size() > 1)
-                .findFirst(), java.util.Optional::isPresent).orElseThrow();
-        Set<String> ids = new java.util.HashSet<>();
+                .findFirst(), Optional::isPresent).orElseThrow();
+        Set<String> ids = new HashSet<>();
         for (EventItem item : published.items()) {
             Exchange one = awaitExchange(mock("items"), exchange -> item.key().equals(exchange.getMessage().getHeader(KEY))
                     && exchange.getMessage().getBody(HomeConnectEvent.class).origin().equals(EventOrigin.STREAM));
@@ -184,7 +186,7 @@ class HomeConnectConsumerTest extends HomeConnectComponentTestSupport {
         }, eventsTo("events", ""));
         awaitStreamOpen();
         await().atMost(TIMEOUT).until(() -> consumerHealth("events").map(HealthCheck.Result::getState),
-                state -> state.equals(java.util.Optional.of(HealthCheck.State.UP)));
+                state -> state.equals(Optional.of(HealthCheck.State.UP)));
 
         cloud.faults().dropStreams();
 

@@ -10,6 +10,7 @@ import io.github.camelsmarthome.homeconnect.api.ProgramStartRefusedException;
 import io.github.camelsmarthome.simulator.homeconnect.ApplianceImage;
 import io.github.camelsmarthome.simulator.homeconnect.SimulatedHousehold;
 import org.apache.camel.Exchange;
+import org.apache.camel.Message;
 import org.apache.camel.Processor;
 import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.BeforeEach;
@@ -56,13 +57,13 @@ class HomeConnectProducerTest extends HomeConnectComponentTestSupport {
     }
 
     /** The answer of a call that must succeed. */
-    private org.apache.camel.Message ok(String uri, Processor request) {
+    private Message ok(String uri, Processor request) {
         Exchange answer = call(uri, request);
         assertThat(answer.getException()).as(uri).isNull();
         return answer.getMessage();
     }
 
-    private org.apache.camel.Message ok(String uri) {
+    private Message ok(String uri) {
         return ok(uri, exchange -> { });
     }
 
@@ -119,7 +120,7 @@ class HomeConnectProducerTest extends HomeConnectComponentTestSupport {
 
     @Test
     void setSettingTakesAPlainValueAsTheBody() {
-        org.apache.camel.Message answer = ok("homeconnect:setSetting?haId=" + DISHWASHER
+        Message answer = ok("homeconnect:setSetting?haId=" + DISHWASHER
                 + "&key=BSH.Common.Setting.AmbientLightBrightness", body(55));
 
         assertThat(answer.getHeader(HTTP_STATUS)).isEqualTo(204);
@@ -174,7 +175,7 @@ class HomeConnectProducerTest extends HomeConnectComponentTestSupport {
 
     @Test
     void startProgramWithOptionsThenReadTheActiveProgramThenStopIt() {
-        org.apache.camel.Message started = ok("homeconnect:startProgram?haId=" + OVEN + "&key=" + HOT_AIR,
+        Message started = ok("homeconnect:startProgram?haId=" + OVEN + "&key=" + HOT_AIR,
                 body("[{\"key\":\"" + SETPOINT + "\",\"value\":200,\"unit\":\"°C\"}]"));
         assertThat(started.getHeader(HTTP_STATUS)).isEqualTo(204);
         assertThat(cloud.household().oven().activeProgram()).hasValue(HOT_AIR);
@@ -186,7 +187,7 @@ class HomeConnectProducerTest extends HomeConnectComponentTestSupport {
             assertThat(option.path("value").asInt()).isEqualTo(200);
         });
 
-        org.apache.camel.Message stopped = ok("homeconnect:stopProgram?haId=" + OVEN);
+        Message stopped = ok("homeconnect:stopProgram?haId=" + OVEN);
         assertThat(stopped.getHeader(HTTP_STATUS)).isEqualTo(204);
         await().atMost(TIMEOUT).until(() -> cloud.household().oven().activeProgram().isEmpty());
         assertThat(putsAndDeletes()).containsExactly("PUT /api/homeappliances/" + OVEN + "/programs/active",
@@ -254,7 +255,7 @@ class HomeConnectProducerTest extends HomeConnectComponentTestSupport {
 
         JsonNode images = ok("homeconnect:getImages?haId=" + OVEN).getBody(JsonNode.class);
         assertThat(images.path("images").get(0).path("imagekey").asText()).isEqualTo("image_key_1");
-        org.apache.camel.Message image = ok("homeconnect:getImage?haId=" + OVEN + "&key=image_key_1");
+        Message image = ok("homeconnect:getImage?haId=" + OVEN + "&key=image_key_1");
         assertThat(image.getBody()).isInstanceOf(byte[].class);
         assertThat(image.getBody(byte[].class)).isEqualTo(jpeg);
         assertThat(image.getHeader(Exchange.CONTENT_TYPE)).isEqualTo("image/jpeg");
@@ -289,8 +290,8 @@ class HomeConnectProducerTest extends HomeConnectComponentTestSupport {
 
     @Test
     void everyAnswerCarriesItsHttpStatusAndTheRemainingBudget() {
-        org.apache.camel.Message first = ok("homeconnect:getStatus?haId=" + WASHER);
-        org.apache.camel.Message second = ok("homeconnect:getSettings?haId=" + WASHER);
+        Message first = ok("homeconnect:getStatus?haId=" + WASHER);
+        Message second = ok("homeconnect:getSettings?haId=" + WASHER);
 
         assertThat(first.getHeader(HTTP_STATUS)).isEqualTo(200);
         assertThat(first.getHeader(BUDGET_REMAINING_DAY, Integer.class)).isBetween(1, 999);

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -13,11 +14,13 @@ import io.github.camelsmarthome.auth.FileTokenStore;
 import io.github.camelsmarthome.auth.OAuthTokens;
 import io.github.camelsmarthome.homeconnect.api.HomeConnectAuthorization;
 import io.github.camelsmarthome.simulator.homeconnect.FaultTarget;
+import io.github.camelsmarthome.simulator.homeconnect.RequestKind;
 import io.github.camelsmarthome.simulator.homeconnect.SimulatedHousehold;
 import io.github.camelsmarthome.testing.CapturedLogs;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.health.HealthCheckHelper;
+import org.apache.logging.log4j.Level;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -69,7 +72,7 @@ class HomeConnectSecretsTest extends HomeConnectComponentTestSupport {
             cloud.authorization().expireAccessTokens();
             call("getStatus", null);
             await().atMost(TIMEOUT).until(() -> cloud.requests().ofKind(
-                    io.github.camelsmarthome.simulator.homeconnect.RequestKind.EVENT_STREAM).size() >= 2
+                    RequestKind.EVENT_STREAM).size() >= 2
                     && cloud.events().openStreamCount() == 1);
             rememberStoredTokens();
 
@@ -95,7 +98,7 @@ class HomeConnectSecretsTest extends HomeConnectComponentTestSupport {
             visible.add(camel.allText());
             visible.add(vertx.allText());
             assertThat(ours.lines()).as("the capture works at DEBUG and below").anySatisfy(line ->
-                    assertThat(line.level().intLevel()).isGreaterThanOrEqualTo(org.apache.logging.log4j.Level.DEBUG.intLevel()));
+                    assertThat(line.level().intLevel()).isGreaterThanOrEqualTo(Level.DEBUG.intLevel()));
         }
 
         assertThat(secrets.values()).doesNotHaveDuplicates().hasSizeGreaterThanOrEqualTo(7)
@@ -126,7 +129,7 @@ class HomeConnectSecretsTest extends HomeConnectComponentTestSupport {
     private void rememberStoredTokens() throws Exception {
         String account = HomeConnectAuthorization.accountName(cloud.clientId());
         OAuthTokens stored = await().atMost(TIMEOUT).until(() -> new FileTokenStore(stateDir).load(account),
-                java.util.Optional::isPresent).orElseThrow();
+                Optional::isPresent).orElseThrow();
         remember("stored access token", stored.accessToken());
         remember("stored refresh token", stored.refreshToken());
     }
