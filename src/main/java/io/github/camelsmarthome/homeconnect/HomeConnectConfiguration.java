@@ -90,7 +90,7 @@ public class HomeConnectConfiguration implements Cloneable {
 
     /**
      * A refresh token to start from when the token store in stateDir is empty (otherwise run
-     * {@code authorize homeconnect} once). The store keeps the rotated tokens from then on.
+     * authorize homeconnect once). The store keeps the rotated tokens from then on.
      */
     public void setRefreshToken(String refreshToken) {
         this.refreshToken = refreshToken;
@@ -123,7 +123,7 @@ public class HomeConnectConfiguration implements Cloneable {
 
     /**
      * The folder of the token store, the saved appliance state and the request budget (owner-only);
-     * default ~/.camel-smarthome.
+     * default .camel-smarthome in the user's home folder.
      */
     public void setStateDir(String stateDir) {
         this.stateDir = stateDir;
@@ -156,7 +156,7 @@ public class HomeConnectConfiguration implements Cloneable {
 
     /**
      * Only these event types, comma-separated (STATUS, EVENT, NOTIFY, CONNECTED, DISCONNECTED,
-     * PAIRED, DEPAIRED, stream_reconnected); all when empty.
+     * PAIRED, DEPAIRED, stream_reconnected, auth_required); all when empty.
      */
     public void setEventTypes(String eventTypes) {
         this.eventTypes = eventTypes;

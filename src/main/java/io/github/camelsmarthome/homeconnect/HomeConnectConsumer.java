@@ -14,7 +14,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
 import org.apache.camel.health.HealthCheckHelper;
-import org.apache.camel.health.WritableHealthCheckRepository;
+import org.apache.camel.health.HealthCheckRepository;
 import org.apache.camel.support.DefaultConsumer;
 
 /**
@@ -28,8 +28,6 @@ public class HomeConnectConsumer extends DefaultConsumer {
     private final HomeConnectEndpoint endpoint;
     private final Set<String> eventTypes;
     private HomeConnectAccount account;
-    private WritableHealthCheckRepository healthChecks;
-    private HomeConnectConsumerHealthCheck healthCheck;
 
     HomeConnectConsumer(HomeConnectEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -50,21 +48,19 @@ public class HomeConnectConsumer extends DefaultConsumer {
         super.doStart();
         account = endpoint.account();
         account.subscribe(this, endpoint.getConfiguration());
-        healthChecks = HealthCheckHelper.getHealthCheckRepository(endpoint.getCamelContext(), "components",
-                WritableHealthCheckRepository.class);
-        if (healthChecks != null) {
-            healthCheck = new HomeConnectConsumerHealthCheck(this, getRouteId());
-            healthCheck.setEnabled(endpoint.getComponent().isHealthCheckConsumerEnabled());
-            healthChecks.addHealthCheck(healthCheck);
+        // Camel 4 has no "components" repository: the "consumers" one asks each route's consumer
+        // for its own check and reports it as consumer:<routeId>. Looking it up also registers it.
+        HealthCheckRepository consumers = HealthCheckHelper.getHealthCheckRepository(endpoint.getCamelContext(), "consumers",
+                HealthCheckRepository.class);
+        if (consumers != null && getHealthCheck() == null) {
+            HomeConnectConsumerHealthCheck check = new HomeConnectConsumerHealthCheck(this, getRouteId());
+            check.setEnabled(endpoint.getComponent().isHealthCheckConsumerEnabled());
+            setHealthCheck(check);
         }
     }
 
     @Override
     protected void doStop() throws Exception {
-        if (healthChecks != null && healthCheck != null) {
-            healthChecks.removeHealthCheck(healthCheck);
-            healthCheck = null;
-        }
         if (account != null) {
             account.unsubscribe(this);
         }

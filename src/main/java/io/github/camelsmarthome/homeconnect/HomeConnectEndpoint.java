@@ -14,9 +14,8 @@ import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.DefaultEndpoint;
 
 /**
- * Home Connect appliances: {@code homeconnect:events} streams every appliance's events;
- * {@code homeconnect:<operation>} calls one REST operation (status, settings, programs, options,
- * commands, images).
+ * Home Connect appliances: the events operation streams every appliance's events, every other
+ * operation calls one REST endpoint (status, settings, programs, options, commands, images).
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "homeconnect", title = "Home Connect", syntax = "homeconnect:operation",
              category = { Category.IOT, Category.CLOUD }, headersClass = HomeConnectConstants.class)

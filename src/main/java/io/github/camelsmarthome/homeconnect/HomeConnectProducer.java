@@ -27,7 +27,8 @@ import org.apache.camel.support.DefaultAsyncProducer;
  * (or the CamelHomeConnectValue header; a JSON object such as {@code {"value":1200,"unit":"seconds"}}
  * is sent as it is); startProgram and selectProgram take the options (a JSON array, or an object
  * with {@code options}) or nothing; set*ProgramOptions take the options array; setSettings and
- * executeCommands the list of {@code {key, value}}; executeCommand nothing.
+ * executeCommands the list of {@code {key, value}}; executeCommand nothing (a JSON object body is
+ * sent as the command, any other body is ignored).
  */
 public class HomeConnectProducer extends DefaultAsyncProducer {
 
@@ -74,6 +75,15 @@ public class HomeConnectProducer extends DefaultAsyncProducer {
         HomeConnectOperation operation = HomeConnectOperation.fromName(operationName);
         String haId = in.getHeader(HomeConnectConstants.HA_ID, configuration.getHaId(), String.class);
         String key = in.getHeader(HomeConnectConstants.KEY, configuration.getKey(), String.class);
+        // The client would refuse these too, but without saying where a route sets them.
+        if (operation.needsHaId() && (haId == null || haId.isBlank())) {
+            throw new IllegalArgumentException("homeconnect:" + operation + " needs the appliance id: set haId= on the endpoint"
+                                               + " or the " + HomeConnectConstants.HA_ID + " header");
+        }
+        if (operation.needsKey() && (key == null || key.isBlank())) {
+            throw new IllegalArgumentException("homeconnect:" + operation + " needs a key (" + operation.keyName()
+                                               + "): set key= on the endpoint or the " + HomeConnectConstants.KEY + " header");
+        }
         HomeConnectRequest.Builder builder = HomeConnectRequest.builder(operation).haId(haId).key(key)
                 .priority(RequestPriority.HIGH).data(data(operation, key, in));
         if (configuration.getLanguage() != null && !configuration.getLanguage().isBlank()) {
@@ -88,7 +98,7 @@ public class HomeConnectProducer extends DefaultAsyncProducer {
             case startProgram, selectProgram -> program(key, in);
             case setActiveProgramOptions, setSelectedProgramOptions -> options(in);
             case setSettings, executeCommands -> json(in.getBody());
-            case executeCommand -> in.getBody() == null ? null : json(in.getBody());
+            case executeCommand -> command(in);
             default -> null;
         };
     }
@@ -106,6 +116,16 @@ public class HomeConnectProducer extends DefaultAsyncProducer {
         ObjectNode data = JsonNodeFactory.instance.objectNode();
         data.set("value", node);
         return data;
+    }
+
+    /**
+     * A command object given as the body, or nothing: the client then sends {@code {"key": <command>,
+     * "value": true}}. Any other body (Home Assistant's button payload {@code PRESS}, an event left
+     * over from an earlier step) is not the command's data and must not be sent as such.
+     */
+    private static JsonNode command(Message in) {
+        JsonNode body = json(in.getBody());
+        return body != null && body.isObject() ? body : null;
     }
 
     /** {@code {"key": <program>, "options": [...]}}; the program key is not part of the path. */
