@@ -19,7 +19,8 @@ import java.util.Set;
  *   <li>the {@code data} of {@code GET .../status}: <code>{"status":[{"key":..,"value":..}, ...]}</code>;</li>
  *   <li>a list of such items;</li>
  *   <li>an object of keys to values: <code>{"BSH.Common.Status.OperationState": "BSH.Common.EnumType.OperationState.Run"}</code>,
- *       or of keys to items with a {@code value}.</li>
+ *       or of keys to items with a {@code value};</li>
+ *   <li>the event stream's saved state, {@code ApplianceStateStore.knownStatus}: such an object under {@code values}.</li>
  * </ul>
  * {@code BSH.Common.Root.ActiveProgram} with a program key also counts as an active program. A
  * key that is missing is not held against the start: appliances differ in what they report, and
@@ -87,8 +88,10 @@ final class ProgramStartCheck {
             }
             return values;
         }
-        if (state.isObject()) {
-            for (Iterator<Map.Entry<String, JsonNode>> fields = state.fields(); fields.hasNext();) {
+        // The event stream's saved state nests the keys under "values" (ApplianceStateStore.knownStatus).
+        JsonNode byKey = state.isObject() && state.path("values").isObject() ? state.get("values") : state;
+        if (byKey.isObject()) {
+            for (Iterator<Map.Entry<String, JsonNode>> fields = byKey.fields(); fields.hasNext();) {
                 Map.Entry<String, JsonNode> field = fields.next();
                 JsonNode value = field.getValue();
                 values.put(field.getKey(), value.isObject() && value.has("value") ? value.get("value") : value);
