@@ -142,6 +142,49 @@ public final class TokenRefresher {
         return done;
     }
 
+    /**
+     * While a person must authorise the account: reads the store again and, when it holds tokens
+     * other than the refused ones (the {@code authorize} command wrote them meanwhile, possibly
+     * from another process), takes them and leaves {@link AuthState#AUTH_REQUIRED}, so that nothing
+     * needs a restart. Completes with whether it did; does nothing in any other state.
+     */
+    public CompletableFuture<Boolean> adoptNewerStoredTokens() {
+        synchronized (this) {
+            if (!tracker.requiresAuthorisation()) {
+                return CompletableFuture.completedFuture(false);
+            }
+        }
+        CompletableFuture<Boolean> adopted = new CompletableFuture<>();
+        try {
+            executor.execute(() -> {
+                Optional<OAuthTokens> stored;
+                try {
+                    synchronized (storeLock) {
+                        stored = store.load(account);
+                    }
+                } catch (IOException | RuntimeException failure) {
+                    LOG.debug("Cannot read the token store of {} at {}: {}", account, store.locationOf(account), failure.getClass().getSimpleName());
+                    adopted.complete(false);
+                    return;
+                }
+                boolean newer;
+                synchronized (this) {
+                    newer = stored.isPresent() && (tokens == null || !Objects.equals(stored.get().refreshToken(), tokens.refreshToken())
+                                                   || !Objects.equals(stored.get().accessToken(), tokens.accessToken()));
+                }
+                if (!newer) {
+                    adopted.complete(false);
+                    return;
+                }
+                LOG.info("Account {}: new tokens found in {}; resuming", account, store.locationOf(account));
+                authorize(stored.get()).whenComplete((ignored, failure) -> adopted.complete(failure == null));
+            });
+        } catch (RejectedExecutionException shutDown) {
+            adopted.complete(false);
+        }
+        return adopted;
+    }
+
     /** The current state, for a health check. */
     public synchronized AuthStatus status() {
         return tracker.status();

@@ -37,6 +37,8 @@ public class HomeConnectComponent extends HealthCheckComponent {
 
     private static final Logger LOG = LoggerFactory.getLogger(HomeConnectComponent.class);
     private static final long BUDGET_SAVE_SECONDS = 30;
+    /** How often an account waiting for authorisation looks for tokens `authorize homeconnect` wrote. */
+    private static final long AUTHORISATION_CHECK_SECONDS = 10;
 
     @Metadata
     private HomeConnectConfiguration configuration = new HomeConnectConfiguration();
@@ -121,8 +123,14 @@ public class HomeConnectComponent extends HealthCheckComponent {
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        budgetSaver = getCamelContext().getExecutorServiceManager().newSingleThreadScheduledExecutor(this, "homeconnect-budget");
+        budgetSaver = getCamelContext().getExecutorServiceManager().newSingleThreadScheduledExecutor(this, "homeconnect-housekeeping");
         budgetSaver.scheduleWithFixedDelay(this::saveBudgets, BUDGET_SAVE_SECONDS, BUDGET_SAVE_SECONDS, TimeUnit.SECONDS);
+        budgetSaver.scheduleWithFixedDelay(this::adoptNewTokens, AUTHORISATION_CHECK_SECONDS, AUTHORISATION_CHECK_SECONDS,
+                TimeUnit.SECONDS);
+    }
+
+    private synchronized void adoptNewTokens() {
+        accounts.values().forEach(account -> account.tokens().adoptNewerStoredTokens());
     }
 
     private synchronized void saveBudgets() {

@@ -14,7 +14,6 @@ import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.health.HealthCheck;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import static io.github.camelsmarthome.homeconnect.HomeConnectConstants.ACCOUNT;
@@ -83,10 +82,6 @@ class HomeConnectAuthTest extends HomeConnectComponentTestSupport {
     }
 
     @Test
-    @Disabled("Bug outside the component classes: in AUTH_REQUIRED the TokenRefresher never reads the token store again"
-              + " (only TokenRefresher.authorize leaves the state, and nothing calls it), so new tokens written by"
-              + " authorize homeconnect are used only after a restart; docs/events.md says the stream resumes by itself."
-              + " Enable when it does.")
     void afterAuthorizeHomeconnectHasWrittenNewTokensTheStreamResumes() throws Exception {
         revokeTheAccountsTokens();
         await().atMost(TIMEOUT).until(() -> consumerHealth("events").orElseThrow().getMessage().orElse("")
