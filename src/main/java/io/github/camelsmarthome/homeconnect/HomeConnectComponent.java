@@ -57,7 +57,12 @@ public class HomeConnectComponent extends HealthCheckComponent {
                                                                  + " homeconnect:<operation>, for example homeconnect:getStatus");
         }
         if (!HomeConnectEndpoint.EVENTS.equals(operation)) {
-            HomeConnectOperation.fromName(operation);
+            try {
+                HomeConnectOperation.fromName(operation);
+            } catch (IllegalArgumentException unknown) {
+                throw new InvalidConfigurationException("homeconnect:" + operation,
+                        unknown.getMessage() + "; or events, to consume the event stream");
+            }
         }
         HomeConnectEndpoint endpoint = new HomeConnectEndpoint(uri, this, operation, configuration.copy());
         setProperties(endpoint, parameters);

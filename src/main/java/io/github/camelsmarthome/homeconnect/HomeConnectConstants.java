@@ -16,7 +16,7 @@ public final class HomeConnectConstants {
     public static final String ACCOUNT = "CamelHomeConnectAccount";
 
     @Metadata(label = "consumer", description = "The event type as Home Connect names it (STATUS, EVENT, NOTIFY, CONNECTED,"
-                                                + " DISCONNECTED, PAIRED, DEPAIRED) or a synthetic one (stream_reconnected).",
+                                                + " DISCONNECTED, PAIRED, DEPAIRED) or one the bridge made (stream_reconnected, auth_required).",
               javaType = "String")
     public static final String EVENT_TYPE = "CamelHomeConnectEventType";
 

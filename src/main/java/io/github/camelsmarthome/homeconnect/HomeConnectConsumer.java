@@ -8,6 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.stream.Collectors;
 
+import io.github.camelsmarthome.homeconnect.api.event.EventOrigin;
 import io.github.camelsmarthome.homeconnect.api.event.HomeConnectEvent;
 import io.github.camelsmarthome.homeconnect.api.event.HomeConnectEventItem;
 import org.apache.camel.Exchange;
@@ -87,7 +88,9 @@ public class HomeConnectConsumer extends DefaultConsumer {
 
     private boolean accepts(HomeConnectEvent event) {
         String haId = endpoint.getConfiguration().getHaId();
-        if (haId != null && !haId.isBlank() && !haId.equals(event.deviceId())) {
+        // Events about the account (gap markers, auth_required) concern every appliance of it.
+        boolean aboutAccount = EventOrigin.BRIDGE.equals(event.origin());
+        if (haId != null && !haId.isBlank() && !aboutAccount && !haId.equals(event.deviceId())) {
             return false;
         }
         return eventTypes.isEmpty() || eventTypes.contains(event.type().toUpperCase(Locale.ROOT));

@@ -155,6 +155,21 @@ class HomeConnectConsumerTest extends HomeConnectComponentTestSupport {
     }
 
     @Test
+    void anHaIdFilterStillLetsTheAccountsGapMarkersThrough() throws Exception {
+        startCamel(eventsTo("oven", "?haId=" + OVEN));
+        awaitStreamOpen();
+
+        cloud.faults().dropStreamsOnNextEvent();
+        cloud.household().washer().openDoor();
+
+        Exchange marker = awaitExchange(mock("oven"),
+                exchange -> "stream_reconnected".equals(exchange.getMessage().getHeader(EVENT_TYPE)));
+        assertThat(marker.getMessage().getHeader(HA_ID)).isEqualTo(account());
+        assertThat(mock("oven").getReceivedExchanges()).extracting(exchange -> exchange.getMessage().getHeader(HA_ID))
+                .containsOnly(OVEN, account());
+    }
+
+    @Test
     void aDroppedStreamSendsAStreamReconnectedEventBeforeTheEventsThatFollow() throws Exception {
         startCamel(eventsTo("events", ""));
         awaitStreamOpen();
