@@ -75,7 +75,8 @@ public final class MqttBroker implements BeforeAllCallback, AfterAllCallback {
             startMosquitto(mosquittoBinary().orElseThrow());
         } else {
             artemis = EmbeddedMqttBroker.start(port);
-            LOG.info("MQTT broker: embedded Artemis (Mosquitto not installed) at {}", url());
+            LOG.info("MQTT broker: embedded Artemis ({}) at {}", mosquittoBinary().isPresent()
+                    ? "forced by -Dcamel-smarthome.test.mqtt=artemis" : "Mosquitto not installed", url());
         }
         await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50)).until(this::accepts);
     }
