@@ -4,12 +4,14 @@ import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * One HTTP request and its whole (small) answer without blocking: a deadline over the whole
@@ -45,15 +47,24 @@ final class AuthHttpExchange {
     CompletableFuture<Answer> send(HttpMethod method, String url, MultiMap headers, Buffer body, Duration deadline) {
         CompletableFuture<Answer> result = new CompletableFuture<>();
         AtomicBoolean finished = new AtomicBoolean();
+        AtomicReference<HttpClientRequest> opened = new AtomicReference<>();
         long timer = vertx.setTimer(Math.max(1, deadline.toMillis()), id -> {
             if (finished.compareAndSet(false, true)) {
+                // Free the connection of a stuck exchange instead of leaving it to the pool.
+                HttpClientRequest request = opened.get();
+                if (request != null) {
+                    request.reset();
+                }
                 result.completeExceptionally(new NoAnswer("no answer within " + deadline.toMillis() + " ms"));
             }
         });
         RequestOptions options = new RequestOptions().setMethod(method).setAbsoluteURI(url).setHeaders(headers)
                 .setConnectTimeout(deadline.toMillis());
         client.request(options)
-                .compose(request -> body == null ? request.send() : request.send(body))
+                .compose(request -> {
+                    opened.set(request);
+                    return body == null ? request.send() : request.send(body);
+                })
                 .onComplete(sent -> {
                     if (sent.failed()) {
                         fail(result, finished, timer, new NoAnswer(describe(sent.cause())));

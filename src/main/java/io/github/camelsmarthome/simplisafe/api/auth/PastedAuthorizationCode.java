@@ -28,6 +28,9 @@ public final class PastedAuthorizationCode {
     private static final Pattern CODE_SHAPE = Pattern.compile("[A-Za-z0-9_-]{" + CODE_LENGTH + "}");
     /** A query parameter value ends at the next parameter, fragment, quote, bracket or whitespace. */
     private static final Pattern VALUE_END = Pattern.compile("[&#'\"`<>()\\[\\]\\s]");
+    /** The callback address ends where DevTools' quoting or the line does. */
+    private static final Pattern ADDRESS_END = Pattern.compile("[#'\"`<>()\\[\\]\\s]");
+    private static final Pattern CODE_PARAMETER = Pattern.compile("(?:^|[?&\\s'\"])code=");
     private static final Pattern QUOTES = Pattern.compile("^[\\s'\"`]+|[\\s'\"`.,;]+$");
 
     private PastedAuthorizationCode() {
@@ -64,7 +67,7 @@ public final class PastedAuthorizationCode {
         String query = "";
         int questionMark = fromScheme.indexOf('?');
         if (questionMark >= 0) {
-            Matcher end = Pattern.compile("[#'\"`<>()\\[\\]\\s]").matcher(fromScheme);
+            Matcher end = ADDRESS_END.matcher(fromScheme);
             query = end.find(questionMark) ? fromScheme.substring(questionMark + 1, end.start()) : fromScheme.substring(questionMark + 1);
         }
         String code = null;
@@ -103,7 +106,7 @@ public final class PastedAuthorizationCode {
 
     /** Where the value of a {@code code=} parameter starts, or -1. */
     private static int codeParameter(String text) {
-        Matcher matcher = Pattern.compile("(?:^|[?&\\s'\"])code=").matcher(text);
+        Matcher matcher = CODE_PARAMETER.matcher(text);
         return matcher.find() ? matcher.end() : -1;
     }
 

@@ -189,6 +189,20 @@ class SimpliSafeAuthorizationTest {
     }
 
     @Test
+    void aStuckTokenEndpointIsATransientFailureAfterTheDeadline() {
+        OAuthTokens tokens = logIn();
+        cloud.faults().delayNext(FaultTarget.TOKEN_ENDPOINT, Duration.ofSeconds(3), 1);
+        try (SimpliSafeAuthorization impatient = new SimpliSafeAuthorization(vertx,
+                SimpliSafeAuthOptions.of(cloud.authUrl(), cloud.apiUrl()).withDeadline(Duration.ofMillis(300)))) {
+
+            Throwable failure = failureOf(impatient.refresh(tokens));
+
+            assertThat(failure).isInstanceOf(SimpliSafeAuthException.class).hasMessageContaining("no answer within 300 ms");
+            assertThat(((SimpliSafeAuthException) failure).isTransient()).isTrue();
+        }
+    }
+
+    @Test
     void aRefreshKeepsTheRefreshTokenThatWasNotRotated() {
         OAuthTokens tokens = logIn();
 
