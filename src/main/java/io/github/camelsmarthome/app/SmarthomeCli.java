@@ -77,6 +77,9 @@ public final class SmarthomeCli {
                 if (!rest.isEmpty() && rest.get(0).equals("homeconnect")) {
                     return new AuthorizeHomeConnectCommand(env, in, out, err, terminal).run(rest.subList(1, rest.size()));
                 }
+                if (!rest.isEmpty() && rest.get(0).equals("simplisafe")) {
+                    return new AuthorizeSimpliSafeCommand(env, in, out, err).run(rest.subList(1, rest.size()));
+                }
                 return notYet("authorize", rest, List.of("homeconnect", "simplisafe"));
             }
             case "simulate" -> {
@@ -124,7 +127,8 @@ public final class SmarthomeCli {
                                        and from CONFIG_FILE (default config/application.properties)
                   demo                 zero set-up demo with an embedded MQTT broker; prints what flows
                   authorize <system>   one-time login that writes the token store (homeconnect, simplisafe);
-                                       authorize homeconnect uses the device flow, --code the authorization-code flow
+                                       authorize homeconnect uses the device flow, --code the authorization-code flow;
+                                       authorize simplisafe prints a browser login URL and reads the code back
                   simulate <system>    run one simulator on its own (homeconnect, simplisafe, miio);
                                        `simulate homeconnect --help` lists its options
                   --help               this text
