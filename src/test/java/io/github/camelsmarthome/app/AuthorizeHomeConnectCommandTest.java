@@ -166,7 +166,7 @@ class AuthorizeHomeConnectCommandTest {
     }
 
     @Test
-    void theRunnerRoutesAuthorizeHomeconnectHereAndKeepsSimplisafeForLater() {
+    void theRunnerRoutesAuthorizeHomeconnectHereAndUnknownSystemsAreRefused() {
         Map<String, String> env = new HashMap<>();
         SmarthomeCli cli = new SmarthomeCli(InputStream.nullInputStream(), new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8), env, false);
@@ -176,7 +176,7 @@ class AuthorizeHomeConnectCommandTest {
         err.reset();
         assertThat(cli.execute(new String[] {"authorize", "homeconnect", "--bogus"})).isEqualTo(SmarthomeCli.EXIT_USAGE);
         err.reset();
-        assertThat(cli.execute(new String[] {"authorize", "simplisafe"})).isEqualTo(SmarthomeCli.EXIT_USAGE);
-        assertThat(err()).contains("not available in this version yet");
+        assertThat(cli.execute(new String[] {"authorize", "miio"})).isEqualTo(SmarthomeCli.EXIT_USAGE);
+        assertThat(err()).contains("homeconnect, simplisafe");
     }
 }
