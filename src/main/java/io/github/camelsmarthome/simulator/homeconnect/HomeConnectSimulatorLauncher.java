@@ -3,7 +3,6 @@ package io.github.camelsmarthome.simulator.homeconnect;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.concurrent.CountDownLatch;
 
 /**
  * Runs the simulator on its own, for {@code simulate homeconnect} and for developing routes:
@@ -24,26 +23,6 @@ import java.util.concurrent.CountDownLatch;
 public final class HomeConnectSimulatorLauncher {
 
     private HomeConnectSimulatorLauncher() {
-    }
-
-    /** Starts the simulator and blocks until the JVM is stopped. */
-    public static void main(String[] args) throws InterruptedException {
-        SimulatorOptions options;
-        try {
-            options = parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.err.println(usage());
-            System.exit(2);
-            return;
-        }
-        HomeConnectSimulator simulator = launch(options, System.out);
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            simulator.close();
-            stopped.countDown();
-        }, "home-connect-simulator-shutdown"));
-        stopped.await();
     }
 
     /**

@@ -7,7 +7,6 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Locale;
-import java.util.concurrent.CountDownLatch;
 
 /**
  * Runs the simulator on its own, for {@code simulate simplisafe} and for developing routes:
@@ -27,26 +26,6 @@ import java.util.concurrent.CountDownLatch;
 public final class SimpliSafeSimulatorLauncher {
 
     private SimpliSafeSimulatorLauncher() {
-    }
-
-    /** Starts the simulator and blocks until the JVM is stopped. */
-    public static void main(String[] args) throws InterruptedException {
-        SimpliSafeSimulatorOptions options;
-        try {
-            options = parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.err.println(usage());
-            System.exit(2);
-            return;
-        }
-        SimpliSafeSimulator simulator = launch(options, System.out);
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            simulator.close();
-            stopped.countDown();
-        }, "simplisafe-simulator-shutdown"));
-        stopped.await();
     }
 
     /** Starts a simulator and prints how to use it to {@code out}. */
