@@ -21,8 +21,6 @@ import io.netty.util.concurrent.ScheduledFuture;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Objects;
 import java.util.Set;
@@ -52,9 +50,6 @@ public final class MiioDeviceClient implements AutoCloseable {
     /** Device error codes python-miio retries: transient "busy" answers. */
     private static final Set<Integer> RETRYABLE_CODES = Set.of(-30001, -9999);
 
-    /** python-miio restarts ids at 1 when they reach this value. */
-    private static final long ID_LIMIT = 9999;
-
     private static final int HELLOS_PER_HANDSHAKE = 3;
 
     private final InetSocketAddress device;
@@ -66,6 +61,7 @@ public final class MiioDeviceClient implements AutoCloseable {
     private final LongAdder ignoredDatagrams = new LongAdder();
     private final LongAdder retries = new LongAdder();
     private final AtomicBoolean closeRequested = new AtomicBoolean();
+    private volatile long deviceIdSeen = -1;
 
     // state below is touched on the event loop only
     private final ArrayDeque<Pending> queue = new ArrayDeque<>();
@@ -73,12 +69,7 @@ public final class MiioDeviceClient implements AutoCloseable {
     private boolean handshaking;
     private int attempt;
     private long requestId;
-    private long idCounter;
-    private long deviceId = -1;
-    private long deviceStamp;
-    private Instant stampReceivedAt;
-    private Instant lastReceived;
-    private boolean forceHandshake = true;
+    private final MiioDeviceSession session = new MiioDeviceSession();
     private ScheduledFuture<?> timer;
     private boolean closed;
 
@@ -137,7 +128,7 @@ public final class MiioDeviceClient implements AutoCloseable {
 
     /** The device id learned from the last hello reply, or -1 before the first handshake. */
     public long deviceId() {
-        return deviceId;
+        return deviceIdSeen;
     }
 
     /** Datagrams dropped: not from the device, malformed, stale ids, or hello replies out of turn. */
@@ -201,8 +192,7 @@ public final class MiioDeviceClient implements AutoCloseable {
     }
 
     private boolean needsHandshake() {
-        return forceHandshake || deviceId < 0 || lastReceived == null
-                || Duration.between(lastReceived, clock.instant()).compareTo(options.handshakeInterval()) >= 0;
+        return session.needsHandshake(clock.instant(), options.handshakeInterval());
     }
 
     private void handshake() {
@@ -213,7 +203,7 @@ public final class MiioDeviceClient implements AutoCloseable {
         }
         schedule(() -> {
             handshaking = false;
-            forceHandshake = true;
+            session.handshakeFailed();
             fail(new MiioDeviceException(Kind.UNREACHABLE, "miIO device " + hostText() + " did not answer the hello"
                     + " handshake within " + options.timeout().toMillis() + " ms; check its IP and that UDP "
                     + options.port() + " is reachable (before '" + current.method + "')"));
@@ -227,19 +217,17 @@ public final class MiioDeviceClient implements AutoCloseable {
         }
         handshaking = false;
         cancelTimer();
-        deviceId = reply.deviceId();
-        noteStamp(reply.stamp());
-        forceHandshake = false;
+        session.handshakeCompleted(reply.deviceId(), reply.stamp(), clock.instant());
+        deviceIdSeen = reply.deviceId();
         sendRequest();
     }
 
     private void sendRequest() {
-        idCounter = idCounter + 1 >= ID_LIMIT ? 1 : idCounter + 1;
-        requestId = idCounter;
-        long stamp = nextStamp();
+        requestId = session.nextId();
+        long stamp = session.nextStamp(clock.instant());
         ObjectNode request = MiioMessages.request(requestId, current.method, current.params);
         LOG.debug("miIO request '{}' id {} to {} (attempt {})", current.method, requestId, hostText(), attempt + 1);
-        write(MiioPacketCodec.encode(deviceId, stamp, token, MiioMessages.write(request)));
+        write(MiioPacketCodec.encode(session.deviceId(), stamp, token, MiioMessages.write(request)));
         schedule(this::onResponseTimeout);
     }
 
@@ -248,8 +236,7 @@ public final class MiioDeviceClient implements AutoCloseable {
             LOG.debug("miIO request '{}' id {} to {} timed out; retrying after a new handshake", current.method,
                     requestId, hostText());
             retry();
-            idCounter += 100; // python-miio: so that a late answer to the lost id cannot be taken for the new one
-            forceHandshake = true;
+            session.requestTimedOut();
             begin();
             return;
         }
@@ -283,8 +270,7 @@ public final class MiioDeviceClient implements AutoCloseable {
             LOG.debug("miIO response from {} ignored: id {} is not the awaited {}", hostText(), id, requestId);
             return;
         }
-        noteStamp(packet.stamp());
-        idCounter = id.longValue();
+        session.responded(packet.stamp(), id.longValue(), clock.instant());
         JsonNode error = response.get("error");
         if (error != null && !error.isNull()) {
             onDeviceError(error);
@@ -336,18 +322,6 @@ public final class MiioDeviceClient implements AutoCloseable {
         // completing may run caller code; start the next request afterwards, on a fresh task
         eventLoop().execute(this::startNext);
         return done;
-    }
-
-    private void noteStamp(long stamp) {
-        deviceStamp = stamp;
-        stampReceivedAt = clock.instant();
-        lastReceived = stampReceivedAt;
-    }
-
-    /** Device stamp plus the seconds since it was received, at least +1 as python-miio sends it. */
-    private long nextStamp() {
-        long elapsed = Math.max(1, Duration.between(stampReceivedAt, clock.instant()).getSeconds());
-        return (deviceStamp + elapsed) & 0xFFFFFFFFL;
     }
 
     private void schedule(Runnable onTimeout) {

@@ -53,7 +53,8 @@ public sealed interface PushDatagram {
 
     /**
      * Every row that ends in "drop" or "ignore": send nothing, emit nothing. {@code detail} is a
-     * ready log line without secrets or payload; rate-limit it, it is attacker-controlled volume.
+     * log line without secrets or payload and without the source address (add it); rate-limit it,
+     * its volume is the sender's choice.
      */
     record Drop(DropReason reason, String detail) implements PushDatagram {
     }
