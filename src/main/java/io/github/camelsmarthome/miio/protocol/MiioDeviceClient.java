@@ -226,8 +226,16 @@ public final class MiioDeviceClient implements AutoCloseable {
         requestId = session.nextId();
         long stamp = session.nextStamp(clock.instant());
         ObjectNode request = MiioMessages.request(requestId, current.method, current.params);
+        byte[] datagram;
+        try {
+            datagram = MiioPacketCodec.encode(session.deviceId(), stamp, token, MiioMessages.write(request));
+        } catch (IllegalArgumentException e) {
+            fail(new MiioDeviceException(Kind.REQUEST_TOO_LARGE, "miIO request '" + current.method + "' to "
+                    + hostText() + " is too large for one packet; split it (send_data_frame frames)"));
+            return;
+        }
         LOG.debug("miIO request '{}' id {} to {} (attempt {})", current.method, requestId, hostText(), attempt + 1);
-        write(MiioPacketCodec.encode(session.deviceId(), stamp, token, MiioMessages.write(request)));
+        write(datagram);
         schedule(this::onResponseTimeout);
     }
 
@@ -363,6 +371,12 @@ public final class MiioDeviceClient implements AutoCloseable {
     }
 
     private final class Receiver extends SimpleChannelInboundHandler<DatagramPacket> {
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext context, Throwable cause) {
+            // a UDP socket survives a failed receive (e.g. ICMP port unreachable); the timer handles the request
+            LOG.debug("miIO client socket for {} reported {}", hostText(), cause.toString());
+        }
 
         @Override
         protected void channelRead0(ChannelHandlerContext context, DatagramPacket datagram) {

@@ -24,6 +24,8 @@ public final class MiioDeviceException extends Exception {
         INVALID_TOKEN,
         /** The response decrypted but is not a usable JSON response. */
         MALFORMED_RESPONSE,
+        /** The request does not fit in one miIO packet (65535 bytes); nothing was sent. */
+        REQUEST_TOO_LARGE,
         /** The UDP socket could not be opened or written. */
         IO_ERROR,
         /** The client was closed before the request finished. */

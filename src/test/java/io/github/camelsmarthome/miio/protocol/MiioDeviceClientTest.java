@@ -239,6 +239,19 @@ class MiioDeviceClientTest {
     }
 
     @Test
+    void aRequestTooLargeForOnePacketFailsAndTheNextOneStillGoesOut() throws Exception {
+        client(0);
+        ObjectNode huge = JsonNodeFactory.instance.objectNode().put("data", "x".repeat(70_000));
+
+        MiioDeviceException error = failure(client.send("send_data_frame", huge));
+        JsonNode next = await(client.send("miIO.info", null));
+
+        assertThat(error.kind()).isEqualTo(Kind.REQUEST_TOO_LARGE);
+        assertThat(next.toString()).isEqualTo("[\"ok\"]");
+        assertThat(device.requests()).extracting(r -> r.message().get("method").textValue()).containsExactly("miIO.info");
+    }
+
+    @Test
     void closingFailsTheRequestInFlight() throws Exception {
         device.respond((n, request) -> Optional.empty());
         CompletableFuture<JsonNode> pending = client(3).send("miIO.info", null);
