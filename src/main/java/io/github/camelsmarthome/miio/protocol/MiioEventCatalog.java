@@ -7,8 +7,10 @@ import io.github.camelsmarthome.InvalidConfigurationException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,9 +56,9 @@ public final class MiioEventCatalog {
 
     private MiioEventCatalog(Map<String, Map<String, EventInfo>> events) {
         Map<String, Map<String, EventInfo>> copy = new LinkedHashMap<>();
-        events.forEach((model, byAction) -> copy.put(model, java.util.Collections.unmodifiableMap(
+        events.forEach((model, byAction) -> copy.put(model, Collections.unmodifiableMap(
                 new LinkedHashMap<>(byAction))));
-        this.events = java.util.Collections.unmodifiableMap(copy);
+        this.events = Collections.unmodifiableMap(copy);
     }
 
     /** The catalog shipped with the bundle (loaded once). */
@@ -105,7 +107,7 @@ public final class MiioEventCatalog {
      * @param sourceName named in error messages, e.g. a file name
      */
     public MiioEventCatalog withJson(String sourceName, String json) {
-        return withEvents(read(sourceName, json.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        return withEvents(read(sourceName, json.getBytes(StandardCharsets.UTF_8)));
     }
 
     private MiioEventCatalog withEvents(Map<String, Map<String, EventInfo>> added) {

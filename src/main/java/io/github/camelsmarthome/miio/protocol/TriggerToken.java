@@ -1,5 +1,6 @@
 package io.github.camelsmarthome.miio.protocol;
 
+import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -40,7 +41,7 @@ public final class TriggerToken {
         if (hex == null || !HEX_TOKEN.matcher(hex).matches()) {
             throw new IllegalArgumentException("a trigger token must be 32 hex digits");
         }
-        return new TriggerToken(Kind.LITERAL, hex.toLowerCase(java.util.Locale.ROOT));
+        return new TriggerToken(Kind.LITERAL, hex.toLowerCase(Locale.ROOT));
     }
 
     /** Whether building a scene with this trigger needs the gateway token. */
