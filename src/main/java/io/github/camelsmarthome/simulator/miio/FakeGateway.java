@@ -209,8 +209,9 @@ public final class FakeGateway implements AutoCloseable {
         }
         for (String ip : scenes.targetIps()) {
             EventSender.ipv4(ip).ifPresent(address -> {
-                send(PacketCodec.helloRequest(), new InetSocketAddress(address, options.targetPort()), null);
+                // Counted first: a test may already see the datagram before send() returns.
                 stats.keepalivesSent.increment();
+                send(PacketCodec.helloRequest(), new InetSocketAddress(address, options.targetPort()), null);
             });
         }
     }
