@@ -11,6 +11,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.camelsmarthome.testing.CapturedLogs;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -237,5 +238,24 @@ class EventDeliveryTest {
         assertThat(client.receive()).hasSize(32);
         assertThat(gateway.stats().hellosAnswered()).isEqualTo(1);
         await().atMost(Duration.ofSeconds(2)).until(() -> gateway.stats().keepalivesSent() > keepalivesWhenSilenced);
+    }
+
+    @Test
+    void deliveringAnAlarmEventLogsNeitherTheTokenNorThePayload() throws Exception {
+        try (CapturedLogs logs = CapturedLogs.capture(FakeGateway.class.getName())) {
+            start(options -> options.retryCount(1));
+            String alarm = SceneUploads.scene("x.scene.alarm", "123456789", "lumi.gateway.v3", "alarm_triggering",
+                    "[1,19,1,111,[0,1],2,0]", TOKEN, "127.0.0.1");
+            client.send(SceneUploads.sealed(SceneUploads.frame(1, 1, 0, 1, alarm)), gateway.localAddress());
+            client.receive();
+
+            CompletableFuture<List<DeliveryOutcome>> delivery = gateway.fire("123456789", "alarm_triggering");
+            JsonNode payload = payload(answerHelloAndReceiveEvent());
+            assertThat(payload.path("method").asText()).isEqualTo("alarm_triggering:123456789");
+            pushServer.receive();
+            assertThat(delivery.get(3, TimeUnit.SECONDS).get(0).acknowledged()).isFalse();
+
+            assertThat(logs.allText()).contains("alarm_triggering").doesNotContain(TOKEN, GATEWAY.encryptedTokenHex(), "nbl.");
+        }
     }
 }
