@@ -98,6 +98,14 @@ class EventDeliveryTest {
         assertThat(gateway.stats().eventsSent()).isEqualTo(1);
         assertThat(gateway.stats().eventsAcked()).isEqualTo(1);
         assertThat(gateway.stats().retransmissions()).isZero();
+        assertThat(gateway.traffic()).as("recorded in and out, hex and decrypted").anySatisfy(datagram -> {
+            assertThat(datagram.outgoing()).isTrue();
+            assertThat(datagram.hex()).isEqualTo(java.util.HexFormat.of().formatHex(event));
+            assertThat(datagram.plaintext()).contains("\"method\":\"click_ch0:lumi_158d0001a2b3c4\"");
+        }).anySatisfy(datagram -> {
+            assertThat(datagram.outgoing()).isFalse();
+            assertThat(datagram.plaintext()).isEqualTo("{\"result\": 0, \"id\": " + id + "}");
+        });
     }
 
     @Test
