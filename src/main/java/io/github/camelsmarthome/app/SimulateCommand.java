@@ -6,6 +6,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.function.Function;
 
 import io.github.camelsmarthome.simulator.homeconnect.HomeConnectSimulatorLauncher;
+import io.github.camelsmarthome.simulator.miio.MiioSimulatorLauncher;
 import io.github.camelsmarthome.simulator.simplisafe.SimpliSafeSimulatorLauncher;
 
 /**
@@ -32,6 +33,8 @@ final class SimulateCommand {
                     HomeConnectSimulatorLauncher.usage());
             case "simplisafe" -> new Launcher(args -> SimpliSafeSimulatorLauncher.launch(SimpliSafeSimulatorLauncher.parse(args), out),
                     SimpliSafeSimulatorLauncher.usage());
+            case "miio" -> new Launcher(args -> MiioSimulatorLauncher.launch(MiioSimulatorLauncher.parse(args), out),
+                    MiioSimulatorLauncher.usage());
             default -> null;
         };
     }

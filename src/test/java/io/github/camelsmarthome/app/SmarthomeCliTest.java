@@ -56,8 +56,14 @@ class SmarthomeCliTest {
     void simulateSimpliSafeExplainsItsOptions() {
         assertThat(execute(Map.of(), "simulate", "simplisafe", "--help")).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("simplisafe");
-        assertThat(execute(Map.of(), "simulate", "miio")).isEqualTo(SmarthomeCli.EXIT_USAGE);
-        assertThat(err()).contains("not available in this version yet");
+    }
+
+    @Test
+    void simulateMiioExplainsItsOptionsAndRefusesUnknownOnes() {
+        assertThat(execute(Map.of(), "simulate", "miio", "--help")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("usage: simulate miio", "--token", "fire <sid>");
+        assertThat(execute(Map.of(), "simulate", "miio", "--bogus")).isEqualTo(SmarthomeCli.EXIT_USAGE);
+        assertThat(err()).contains("Unknown option --bogus");
     }
 
     @Test
