@@ -58,8 +58,8 @@ final class ListenerDispatcher {
             // The tasks stay queued; the next dispatch tries again.
             long skipped = rejectionLog.tryAcquire();
             if (skipped >= 0) {
-                LOG.warn("miIO push listener executor refused work ({} tasks waiting, {} similar lines skipped): {}",
-                        queue.size(), skipped, e.getMessage());
+                LOG.warn("miIO push listener executor refused work ({} tasks waiting): {}{}",
+                        queue.size(), e.getMessage(), LogThrottle.skippedNote(skipped));
             }
         }
     }

@@ -36,4 +36,9 @@ final class LogThrottle {
         suppressed = 0;
         return skipped;
     }
+
+    /** The tail of a line that tells how many similar ones were held back, or nothing. */
+    static String skippedNote(long skipped) {
+        return skipped > 0 ? " (" + skipped + " similar lines skipped)" : "";
+    }
 }
