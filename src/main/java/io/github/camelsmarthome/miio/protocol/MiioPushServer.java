@@ -213,7 +213,15 @@ public final class MiioPushServer implements AutoCloseable {
     }
 
     private void checkLiveness() {
-        Instant now = options.clock().instant();
+        try {
+            reportSilentGateways(options.clock().instant());
+        } catch (RuntimeException e) {
+            // An exception would cancel the periodic check for good; log it and try again next time.
+            LOG.warn("miIO push: liveness check failed", e);
+        }
+    }
+
+    private void reportSilentGateways(Instant now) {
         for (GatewayLiveness.Silence silence : liveness.newlySilent(now, options.silenceTimeout())) {
             GatewayRegistration registration = registrations.get(silence.gateway());
             if (registration == null) {

@@ -15,7 +15,8 @@ import java.util.concurrent.Executor;
  * @param port                  the UDP port ({@code 54321}; gateways send to no other port, brief section 2)
  * @param deviceId              the fake device id put into hello replies and acks ({@code 120009025}), unsigned 32 bit
  * @param duplicateWindow       how long an acknowledged event is remembered so that a retransmission of it is
- *                              acked again but not delivered again (60 s; the brief only says "a short window")
+ *                              acked again but not delivered again (5 min, {@link PushDatagramClassifier#DEFAULT_DEDUP_WINDOW}; the
+ *                              brief only says "a short window")
  * @param rememberedEvents      the most events remembered for de-duplication at once (4096); older ones are forgotten
  *                              first, so memory stays bounded whatever the gateways send
  * @param silenceTimeout        how long a registered gateway may send nothing (hello, keepalive or event) before the
@@ -45,7 +46,7 @@ public record MiioPushServerOptions(
     /** The port every gateway sends to (brief section 2). */
     public static final int DEFAULT_PORT = 54321;
     /** The fake device id python-miio uses, {@code 0x07273141} (brief section 6.1). */
-    public static final long DEFAULT_DEVICE_ID = 120009025L;
+    public static final long DEFAULT_DEVICE_ID = PushDatagramClassifier.DEFAULT_DEVICE_ID;
 
     /** Validates every value. */
     public MiioPushServerOptions {
@@ -69,9 +70,10 @@ public record MiioPushServerOptions(
         Objects.requireNonNull(clock, "clock");
     }
 
-    /** The brief's values: {@code 0.0.0.0:54321}, did 120009025, 60 s window, 10 min silence. */
+    /** The brief's values: {@code 0.0.0.0:54321}, did 120009025, 5 min window, 10 min silence. */
     public static MiioPushServerOptions defaults() {
-        return new MiioPushServerOptions(wildcard(), DEFAULT_PORT, DEFAULT_DEVICE_ID, Duration.ofSeconds(60), 4096,
+        return new MiioPushServerOptions(wildcard(), DEFAULT_PORT, DEFAULT_DEVICE_ID,
+                PushDatagramClassifier.DEFAULT_DEDUP_WINDOW, 4096,
                 Duration.ofMinutes(10), Duration.ofSeconds(30), 10_000, null, Duration.ofSeconds(60),
                 Clock.systemUTC());
     }

@@ -1,8 +1,9 @@
 package io.github.camelsmarthome.miio.protocol;
 
+import io.github.camelsmarthome.miio.protocol.PushDatagram.DropReason;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -24,9 +25,13 @@ public final class MiioPushServerStats {
     private final LongAdder droppedQueueFull = new LongAdder();
     private final LongAdder listenerFailures = new LongAdder();
     private final LongAdder sendFailures = new LongAdder();
-    private final Map<String, LongAdder> malformed = new ConcurrentHashMap<>();
+    private final Map<DropReason, LongAdder> malformed = new EnumMap<>(DropReason.class);
 
     MiioPushServerStats() {
+        // Filled once, read-only afterwards, so the EnumMap is safe to share between threads.
+        for (DropReason reason : DropReason.values()) {
+            malformed.put(reason, new LongAdder());
+        }
     }
 
     /** Datagrams received, whatever became of them. */
@@ -62,10 +67,12 @@ public final class MiioPushServerStats {
     /** Replies (hello replies, acks) the socket failed to send. */
     public long sendFailures() { return sendFailures.sum(); }
 
-    /** Malformed datagrams dropped for {@code reason}. */
-    public long malformed(String reason) {
-        LongAdder counter = malformed.get(reason);
-        return counter == null ? 0 : counter.sum();
+    /**
+     * Malformed datagrams dropped for {@code reason}. Unregistered senders and ignored hello replies
+     * are counted in {@link #droppedUnregistered()} and {@link #ignored()}, not here.
+     */
+    public long malformed(DropReason reason) {
+        return malformed.get(reason).sum();
     }
 
     /** All malformed datagrams dropped. */
@@ -73,11 +80,16 @@ public final class MiioPushServerStats {
         return malformed.values().stream().mapToLong(LongAdder::sum).sum();
     }
 
-    /** Malformed datagrams by reason, sorted by reason. */
-    public Map<String, Long> malformedByReason() {
-        Map<String, Long> copy = new TreeMap<>();
-        malformed.forEach((reason, counter) -> copy.put(reason, counter.sum()));
-        return copy;
+    /** Malformed datagrams by reason, reasons with a count of zero left out. */
+    public Map<DropReason, Long> malformedByReason() {
+        Map<DropReason, Long> copy = new EnumMap<>(DropReason.class);
+        malformed.forEach((reason, counter) -> {
+            long count = counter.sum();
+            if (count > 0) {
+                copy.put(reason, count);
+            }
+        });
+        return Collections.unmodifiableMap(copy);
     }
 
     void countReceived() { received.increment(); }
@@ -102,7 +114,7 @@ public final class MiioPushServerStats {
 
     void countSendFailure() { sendFailures.increment(); }
 
-    void countMalformed(String reason) { malformed.computeIfAbsent(reason, key -> new LongAdder()).increment(); }
+    void countMalformed(DropReason reason) { malformed.get(reason).increment(); }
 
     @Override
     public String toString() {

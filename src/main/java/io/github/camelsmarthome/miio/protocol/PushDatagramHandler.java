@@ -71,19 +71,20 @@ final class PushDatagramHandler extends SimpleChannelInboundHandler<DatagramPack
         GatewayRegistration registration = registrations.get(source);
         PushDatagram outcome = classifier.classify(source, datagram,
                 address -> Optional.ofNullable(registration).map(GatewayRegistration::token));
+        // State is recorded before any reply leaves, so whoever reads the reply also sees the state.
         if (outcome instanceof HelloRequest hello) {
-            send(ctx, hello.reply(), sender, "hello reply").addListener(f -> countSent(f, stats::countHelloAnswered));
             heardFrom(registration, source, now);
+            send(ctx, hello.reply(), sender, "hello reply").addListener(f -> countSent(f, stats::countHelloAnswered));
         } else if (outcome instanceof Event event) {
             onEvent(ctx, event, registration, sender, now);
         } else if (outcome instanceof DuplicateEvent duplicate) {
             // Only when the classifier de-duplicates on its own; the server turns that off and uses its window.
-            acknowledgeRetransmission(ctx, duplicate.id(), duplicate.method(), duplicate.reply(), sender);
             heardFrom(registration, source, now);
+            acknowledgeRetransmission(ctx, duplicate.id(), duplicate.method(), duplicate.reply(), sender);
         } else if (outcome instanceof AckWithoutEvent withoutEvent) {
-            send(ctx, withoutEvent.reply(), sender, "ack").addListener(f -> countSent(f, stats::countAcked));
             stats.countWithoutEvent();
             heardFrom(registration, source, now);
+            send(ctx, withoutEvent.reply(), sender, "ack").addListener(f -> countSent(f, stats::countAcked));
             long skipped = withoutEventLog.tryAcquire();
             if (skipped >= 0) {
                 LOG.warn("miIO push: acknowledged request id {} from {} without an event: method {} is not"
@@ -160,7 +161,7 @@ final class PushDatagramHandler extends SimpleChannelInboundHandler<DatagramPack
             stats.countIgnored();
             LOG.debug("miIO push: ignored a 32-byte packet from {} that is not a hello request", describe(sender));
         } else {
-            stats.countMalformed(drop.reason().name());
+            stats.countMalformed(drop.reason());
             long skipped = malformedLog.tryAcquire();
             if (skipped >= 0) {
                 LOG.warn("miIO push: dropped a malformed {}-byte datagram from {}: {} ({}){}",

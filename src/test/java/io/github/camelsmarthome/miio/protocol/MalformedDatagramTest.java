@@ -4,6 +4,7 @@ import static io.github.camelsmarthome.miio.protocol.MiioVectors.hex;
 import static io.github.camelsmarthome.miio.protocol.MiioVectors.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.camelsmarthome.miio.protocol.PushDatagram.DropReason;
 import java.util.Arrays;
 import java.util.function.ToLongFunction;
 import java.util.stream.Stream;
@@ -27,28 +28,28 @@ class MalformedDatagramTest extends PushServerTestSupport {
     static Stream<Arguments> droppedPackets() {
         byte[] v11 = hex(MiioVectors.V11);
         return Stream.of(
-                Arguments.of("M01 checksum bit flipped", flip(v11, 16), malformed("BAD_CHECKSUM")),
+                Arguments.of("M01 checksum bit flipped", flip(v11, 16), malformed(DropReason.BAD_CHECKSUM)),
                 Arguments.of("M02 sealed with another token", MiioPacketCodec.encode(DID, 1002,
-                        MiioVectors.COUNTING_TOKEN, utf8(MiioVectors.V11_JSON)), malformed("BAD_CHECKSUM")),
-                Arguments.of("M03 first 20 bytes", Arrays.copyOf(v11, 20), malformed("TOO_SHORT")),
+                        MiioVectors.COUNTING_TOKEN, utf8(MiioVectors.V11_JSON)), malformed(DropReason.BAD_CHECKSUM)),
+                Arguments.of("M03 first 20 bytes", Arrays.copyOf(v11, 20), malformed(DropReason.TOO_SHORT)),
                 Arguments.of("M04 last block cut off", Arrays.copyOf(v11, v11.length - 16),
-                        malformed("LENGTH_MISMATCH")),
-                Arguments.of("M05 magic 0x2132", withByte(v11, 1, 0x32), malformed("BAD_MAGIC")),
+                        malformed(DropReason.LENGTH_MISMATCH)),
+                Arguments.of("M05 magic 0x2132", withByte(v11, 1, 0x32), malformed(DropReason.BAD_MAGIC)),
                 Arguments.of("M06 16 junk bytes appended", Arrays.copyOf(v11, v11.length + 16),
-                        malformed("LENGTH_MISMATCH")),
+                        malformed(DropReason.LENGTH_MISMATCH)),
                 Arguments.of("M07 ciphertext not whole blocks", MiioPacketCodec.assemble(0, DID, 1002,
-                        GatewaySocket.TOKEN, new byte[20]), malformed("BAD_CIPHERTEXT_LENGTH")),
+                        GatewaySocket.TOKEN, new byte[20]), malformed(DropReason.BAD_CIPHERTEXT_LENGTH)),
                 Arguments.of("M08 invalid padding", MiioPacketCodec.assemble(0, DID, 1002, GatewaySocket.TOKEN,
-                        blockWithoutPadding()), malformed("BAD_PADDING")),
+                        blockWithoutPadding()), malformed(DropReason.BAD_PADDING)),
                 Arguments.of("M09 not JSON", MiioPacketCodec.encode(DID, 1002, GatewaySocket.TOKEN,
-                        utf8("this is not json")), malformed("NOT_JSON")),
+                        utf8("this is not json")), malformed(DropReason.NOT_JSON)),
                 Arguments.of("M10 JSON without id", MiioPacketCodec.encode(DID, 1002, GatewaySocket.TOKEN,
-                        utf8("{\"method\":\"click_ch0:lumi_158d0001a2b3c4\",\"params\":[]}")), malformed("MISSING_ID")),
+                        utf8("{\"method\":\"click_ch0:lumi_158d0001a2b3c4\",\"params\":[]}")), malformed(DropReason.MISSING_ID)),
                 Arguments.of("M12 hello reply sent to the server", hex(MiioVectors.PROVISIONED_HELLO_REPLY),
                         (ToLongFunction<MiioPushServerStats>) MiioPushServerStats::ignored),
                 Arguments.of("M13 hello plus one byte", Arrays.copyOf(MiioPacketCodec.helloRequest(), 33),
-                        malformed("LENGTH_MISMATCH")),
-                Arguments.of("M16 empty datagram", new byte[0], malformed("TOO_SHORT")));
+                        malformed(DropReason.LENGTH_MISMATCH)),
+                Arguments.of("M16 empty datagram", new byte[0], malformed(DropReason.TOO_SHORT)));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -94,13 +95,13 @@ class MalformedDatagramTest extends PushServerTestSupport {
             gateway.sendEvent(1000, "click_ch0:lumi_158d0001a2b3c4");
             gateway.receiveMessage();
 
-            assertThat(server.stats().malformed("BAD_CHECKSUM")).isEqualTo(50);
+            assertThat(server.stats().malformed(DropReason.BAD_CHECKSUM)).isEqualTo(50);
             assertThat(logs.allText()).containsOnlyOnce("dropped a malformed 128-byte datagram from 127.0.0.1:"
                     + gateway.port() + ": BAD_CHECKSUM");
         }
     }
 
-    private static ToLongFunction<MiioPushServerStats> malformed(String reason) {
+    private static ToLongFunction<MiioPushServerStats> malformed(DropReason reason) {
         return stats -> stats.malformed(reason);
     }
 
