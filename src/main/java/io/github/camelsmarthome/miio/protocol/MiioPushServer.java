@@ -23,6 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -164,7 +165,11 @@ public final class MiioPushServer implements AutoCloseable {
         liveness.untrack(gateway);
         Channel current = channel;
         if (current != null) {
-            current.eventLoop().execute(() -> retransmissions.forget(gateway));
+            try {
+                current.eventLoop().execute(() -> retransmissions.forget(gateway));
+            } catch (RejectedExecutionException e) {
+                // The server is closing; its memory of events goes with it.
+            }
         }
         if (removed) {
             LOG.info("miIO push: gateway {} unregistered", gateway.getHostAddress());

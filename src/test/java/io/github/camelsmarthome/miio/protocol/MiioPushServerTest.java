@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.github.camelsmarthome.testing.CapturedLogs;
 import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -166,6 +167,22 @@ class MiioPushServerTest extends PushServerTestSupport {
         gateway.receiveMessage();
         awaitEvents(1);
         assertThat(listener.events).extracting(MiioPushEvent::messageId).containsExactly(1L);
+    }
+
+    @Test
+    void aFloodFromAnUnregisteredSenderIsLoggedOncePerInterval() {
+        startServer();
+        GatewaySocket stranger = unregisteredSender("127.0.0.2");
+        try (CapturedLogs logs = CapturedLogs.capture(MiioPushServer.class.getName())) {
+            for (int i = 0; i < 20; i++) {
+                stranger.send(hex(MiioVectors.V11));
+            }
+            stranger.send(MiioPacketCodec.helloRequest());
+            stranger.receive();
+
+            assertThat(server.stats().droppedUnregistered()).isEqualTo(20);
+            assertThat(logs.allText()).containsOnlyOnce("no gateway is registered for that address");
+        }
     }
 
     @Test
