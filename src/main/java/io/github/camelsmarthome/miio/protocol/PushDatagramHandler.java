@@ -1,0 +1,232 @@
+package io.github.camelsmarthome.miio.protocol;
+
+import io.github.camelsmarthome.miio.protocol.PushDatagram.AckWithoutEvent;
+import io.github.camelsmarthome.miio.protocol.PushDatagram.Drop;
+import io.github.camelsmarthome.miio.protocol.PushDatagram.DropReason;
+import io.github.camelsmarthome.miio.protocol.PushDatagram.DuplicateEvent;
+import io.github.camelsmarthome.miio.protocol.PushDatagram.Event;
+import io.github.camelsmarthome.miio.protocol.PushDatagram.HelloRequest;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.socket.DatagramPacket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The receive loop of the push server: runs on the Netty I/O thread, classifies each datagram with
+ * the {@link PushDatagramClassifier}, answers hellos, acknowledges events and hands them to the
+ * {@link ListenerDispatcher}. It never blocks and never calls a listener itself.
+ */
+final class PushDatagramHandler extends SimpleChannelInboundHandler<DatagramPacket> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MiioPushServer.class);
+
+    private final PushDatagramClassifier classifier;
+    private final Map<InetAddress, GatewayRegistration> registrations;
+    private final RetransmissionWindow retransmissions;
+    private final GatewayLiveness liveness;
+    private final ListenerDispatcher dispatcher;
+    private final MiioPushServerStats stats;
+    private final Clock clock;
+    private final LogThrottle malformedLog;
+    private final LogThrottle unregisteredLog;
+    private final LogThrottle withoutEventLog;
+    private final LogThrottle queueFullLog;
+    private final LogThrottle sendFailureLog;
+
+    PushDatagramHandler(PushDatagramClassifier classifier, Map<InetAddress, GatewayRegistration> registrations,
+            RetransmissionWindow retransmissions, GatewayLiveness liveness, ListenerDispatcher dispatcher,
+            MiioPushServerStats stats, MiioPushServerOptions options) {
+        this.classifier = classifier;
+        this.registrations = registrations;
+        this.retransmissions = retransmissions;
+        this.liveness = liveness;
+        this.dispatcher = dispatcher;
+        this.stats = stats;
+        this.clock = options.clock();
+        this.malformedLog = new LogThrottle(clock, options.logInterval());
+        this.unregisteredLog = new LogThrottle(clock, options.logInterval());
+        this.withoutEventLog = new LogThrottle(clock, options.logInterval());
+        this.queueFullLog = new LogThrottle(clock, options.logInterval());
+        this.sendFailureLog = new LogThrottle(clock, options.logInterval());
+    }
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket packet) {
+        stats.countReceived();
+        InetSocketAddress sender = packet.sender();
+        InetAddress source = sender.getAddress();
+        byte[] datagram = ByteBufUtil.getBytes(packet.content());
+        Instant now = clock.instant();
+        // One lookup per datagram, so the token that opened the event and the listener that hears it agree.
+        GatewayRegistration registration = registrations.get(source);
+        PushDatagram outcome = classifier.classify(source, datagram,
+                address -> Optional.ofNullable(registration).map(GatewayRegistration::token));
+        // State is recorded before any reply leaves, so whoever reads the reply also sees the state.
+        if (outcome instanceof HelloRequest hello) {
+            heardFrom(registration, source, now);
+            send(ctx, hello.reply(), sender, "hello reply").addListener(f -> countSent(f, stats::countHelloAnswered));
+        } else if (outcome instanceof Event event) {
+            onEvent(ctx, event, registration, sender, now);
+        } else if (outcome instanceof DuplicateEvent duplicate) {
+            // Only when the classifier de-duplicates on its own; the server turns that off and uses its window.
+            heardFrom(registration, source, now);
+            acknowledgeRetransmission(ctx, duplicate.id(), duplicate.method(), duplicate.reply(), sender);
+        } else if (outcome instanceof AckWithoutEvent withoutEvent) {
+            stats.countWithoutEvent();
+            heardFrom(registration, source, now);
+            send(ctx, withoutEvent.reply(), sender, "ack").addListener(f -> countSent(f, stats::countAcked));
+            long skipped = withoutEventLog.tryAcquire();
+            if (skipped >= 0) {
+                LOG.warn("miIO push: acknowledged request id {} from {} without an event: method {} is not"
+                        + " <action>:<source>{}", withoutEvent.id(), describe(sender),
+                        describeMethod(withoutEvent.method()), LogThrottle.skippedNote(skipped));
+            }
+        } else if (outcome instanceof Drop drop) {
+            onDrop(drop, sender, datagram.length);
+        }
+    }
+
+    private void onEvent(ChannelHandlerContext ctx, Event event, GatewayRegistration registration,
+            InetSocketAddress sender, Instant now) {
+        InetAddress gateway = sender.getAddress();
+        heardFrom(registration, gateway, now);
+        if (retransmissions.isRetransmission(gateway, event.id(), event.method(), now)) {
+            acknowledgeRetransmission(ctx, event.id(), event.method(), event.reply(), sender);
+            return;
+        }
+        if (!dispatcher.hasRoomForEvent()) {
+            // No ack: the gateway re-sends later, which beats acknowledging an event we then lose.
+            stats.countDroppedQueueFull();
+            long skipped = queueFullLog.tryAcquire();
+            if (skipped >= 0) {
+                LOG.warn("miIO push: listener queue full, event id {} from {} not acknowledged so that the gateway"
+                        + " sends it again; the listener is too slow{}", event.id(), describe(sender),
+                        LogThrottle.skippedNote(skipped));
+            }
+            return;
+        }
+        retransmissions.remember(gateway, event.id(), event.method(), now);
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("miIO push: event id {} method {} from {}", event.id(), describeMethod(event.method()),
+                    describe(sender));
+        }
+        PushedMessage pushed = new PushedMessage(gateway, event.id(), event.method(), event.action(),
+                event.sourceDevice(), event.params(), now);
+        MiioPushListener listener = registration.listener();
+        // The listener hears the event only once the ack has left (or failed to leave) the socket.
+        send(ctx, event.reply(), sender, "ack").addListener(f -> {
+            countSent(f, stats::countAcked);
+            dispatcher.dispatch(() -> deliver(listener, pushed));
+        });
+    }
+
+    private void acknowledgeRetransmission(ChannelHandlerContext ctx, long id, String method, byte[] ack,
+            InetSocketAddress sender) {
+        stats.countDuplicate();
+        LOG.debug("miIO push: retransmission of event id {} method {} from {} acknowledged again, not delivered",
+                id, describeMethod(method), describe(sender));
+        send(ctx, ack, sender, "ack").addListener(f -> countSent(f, stats::countAcked));
+    }
+
+    private void deliver(MiioPushListener listener, PushedMessage event) {
+        try {
+            listener.onEvent(event);
+            stats.countDelivered();
+        } catch (RuntimeException e) {
+            stats.countListenerFailure();
+            LOG.warn("miIO push: listener failed on event id {} action {} from {}", event.messageId(),
+                    describeMethod(event.action()), event.gateway().getHostAddress(), e);
+        }
+    }
+
+    private void onDrop(Drop drop, InetSocketAddress sender, int length) {
+        if (drop.reason() == DropReason.UNKNOWN_SENDER) {
+            stats.countDroppedUnregistered();
+            long skipped = unregisteredLog.tryAcquire();
+            if (skipped >= 0) {
+                LOG.info("miIO push: dropped a {}-byte datagram from {}: no gateway is registered for that address"
+                        + "{}", length, describe(sender), LogThrottle.skippedNote(skipped));
+            }
+        } else if (drop.reason() == DropReason.NOT_A_HELLO_REQUEST && length == MiioPacket.HEADER_LENGTH) {
+            stats.countIgnored();
+            LOG.debug("miIO push: ignored a 32-byte packet from {} that is not a hello request", describe(sender));
+        } else {
+            stats.countMalformed(drop.reason());
+            long skipped = malformedLog.tryAcquire();
+            if (skipped >= 0) {
+                LOG.warn("miIO push: dropped a malformed {}-byte datagram from {}: {} ({}){}",
+                        length, describe(sender), drop.reason(), printable(drop.detail()),
+                        LogThrottle.skippedNote(skipped));
+            }
+        }
+    }
+
+    private void heardFrom(GatewayRegistration registration, InetAddress gateway, Instant now) {
+        if (registration != null && liveness.heard(gateway, now)) {
+            LOG.info("miIO push: gateway {} is heard from again", gateway.getHostAddress());
+            MiioPushListener listener = registration.listener();
+            dispatcher.dispatch(() -> {
+                try {
+                    listener.onGatewayBack(gateway);
+                } catch (RuntimeException e) {
+                    stats.countListenerFailure();
+                    LOG.warn("miIO push: listener failed on the return of gateway {}", gateway.getHostAddress(), e);
+                }
+            });
+        }
+    }
+
+    private ChannelFuture send(ChannelHandlerContext ctx, byte[] bytes, InetSocketAddress recipient, String what) {
+        return ctx.writeAndFlush(new DatagramPacket(Unpooled.wrappedBuffer(bytes), recipient)).addListener(f -> {
+            if (!f.isSuccess()) {
+                stats.countSendFailure();
+                long skipped = sendFailureLog.tryAcquire();
+                if (skipped >= 0) {
+                    LOG.warn("miIO push: could not send the {} to {}: {}{}", what, describe(recipient),
+                            f.cause().toString(), LogThrottle.skippedNote(skipped));
+                }
+            }
+        });
+    }
+
+    private static void countSent(io.netty.util.concurrent.Future<?> future, Runnable counter) {
+        if (future.isSuccess()) {
+            counter.run();
+        }
+    }
+
+    /** {@code 192.168.1.20:54321}, without the slash of {@link InetSocketAddress#toString()}. */
+    static String describe(InetSocketAddress address) {
+        return address.getAddress().getHostAddress() + ":" + address.getPort();
+    }
+
+    private static String describeMethod(String method) {
+        if (method == null) {
+            return "absent";
+        }
+        return "'" + printable(method.length() <= 64 ? method : method.substring(0, 64) + "…") + "'";
+    }
+
+    /** Gateway-controlled text with control characters replaced, so it cannot forge log lines. */
+    static String printable(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        text.codePoints().forEach(c -> out.appendCodePoint(Character.isISOControl(c) ? '?' : c));
+        return out.toString();
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        // A datagram socket survives a failed read; closing it would stop every gateway's events.
+        LOG.warn("miIO push: error on the UDP socket {}: {}", ctx.channel().localAddress(), cause.toString());
+    }
+}
