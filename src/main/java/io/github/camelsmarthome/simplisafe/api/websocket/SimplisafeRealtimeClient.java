@@ -2,10 +2,10 @@ package io.github.camelsmarthome.simplisafe.api.websocket;
 
 import io.github.camelsmarthome.auth.AuthorizationRequiredException;
 import io.github.camelsmarthome.auth.TokenRefresher;
+import io.github.camelsmarthome.simplisafe.api.event.SimplisafeEvent;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.UpgradeRejectedException;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
@@ -25,25 +25,22 @@ import org.slf4j.LoggerFactory;
  * token, hands every event to a {@link SimplisafeRealtimeListener}, and keeps reconnecting with
  * back-off until {@link #close()}.
  *
- * <p>A connection is dead when a close frame arrives, the TCP connection ends (Vert.x reports a cut
- * connection through the close handler, without a close status), no pong follows a ping within
- * {@link SimplisafeRealtimeOptions#pongTimeout()} (Vert.x answers the server's pings itself and
- * hands pongs to the pong handler), no subscribed message follows the upgrade in time, or, when
- * enabled, no text arrives for the silence watchdog's time. Malformed frames are logged, counted and
- * skipped; the connection stays (design 8; brief 10 would reconnect, which loses nothing a skip
- * loses and costs a gap). HTTP 403 upgrades switch realtime off for hours after a few in a row.
+ * <p>Each open socket is watched by a {@link RealtimeConnection}: it is dead when a close frame
+ * arrives, the TCP connection ends, no pong follows a ping within
+ * {@link SimplisafeRealtimeOptions#pongTimeout()}, no subscribed message follows the upgrade in
+ * time, or, when enabled, no text arrives for the silence watchdog's time. Malformed frames are
+ * logged, counted and skipped; the connection stays (design 8; brief 10 would reconnect, which
+ * loses the same frame and adds a gap). HTTP 403 upgrades switch realtime off for hours after a
+ * few in a row ({@link SimplisafeRealtimeOptions#refusalsBeforeRestOnly()}).
  *
- * <p>All state lives on one Vert.x context, taken at construction; timers and sockets of a replaced
- * connection are recognised by an attempt number and ignored. The identify message carries the
- * bearer token and is never logged.
+ * <p>All state lives on one Vert.x context, taken at construction; token and upgrade answers for a
+ * replaced attempt are recognised by an attempt number and ignored. The identify message carries
+ * the bearer token and is never logged.
  */
 public final class SimplisafeRealtimeClient implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SimplisafeRealtimeClient.class);
     private static final long NO_TIMER = -1;
-    private static final int MAX_REASON_CHARS = 200;
-    /** The simulator's (and presumably the cloud's) answer to identify with an unknown or expired token (brief 12). */
-    private static final short POLICY_VIOLATION = 1008;
 
     private final Vertx vertx;
     private final Context context;
@@ -65,20 +62,16 @@ public final class SimplisafeRealtimeClient implements AutoCloseable {
 
     // Confined to the context.
     private boolean started;
+    /** Numbers the attempts, so that a token or upgrade answer for a replaced attempt is ignored. */
     private long attempt;
-    private WebSocket socket;
-    /** The token of the current attempt; kept only to renew it if the server refuses it. */
-    private String attemptToken;
-    /** A token the server closed the socket for (1008); the next attempt asks for a renewed one. */
+    private RealtimeConnection connection;
+    /** The token of the current connection; kept only to renew it if the server refuses it. */
+    private String connectionToken;
+    /** A token the server refused (1008); the next attempt asks for a renewed one instead. */
     private String rejectedToken;
-    private boolean live;
     private boolean everLive;
     private long retryTimer = NO_TIMER;
     private long handshakeTimer = NO_TIMER;
-    private long subscribedTimer = NO_TIMER;
-    private long pingTimer = NO_TIMER;
-    private long pongTimer = NO_TIMER;
-    private long silenceTimer = NO_TIMER;
 
     /**
      * A client; nothing happens until {@link #start()}.
@@ -126,7 +119,7 @@ public final class SimplisafeRealtimeClient implements AutoCloseable {
      * @param reason why, for the log; must hold no secret
      */
     public void reconnect(String reason) {
-        String why = printable(reason);
+        String why = LogSafeText.printable(reason);
         onContext(() -> {
             if (!started || closed) {
                 return;
@@ -181,7 +174,8 @@ public final class SimplisafeRealtimeClient implements AutoCloseable {
         setStatus(RealtimeState.CONNECTING, null, status.lastProblem());
         String rejected = rejectedToken;
         rejectedToken = null;
-        (rejected == null ? tokens.getValidToken() : tokens.refreshAfterRejection(rejected)).whenComplete((token, failure) -> onContext(() -> onToken(current, token, failure)));
+        (rejected == null ? tokens.getValidToken() : tokens.refreshAfterRejection(rejected))
+                .whenComplete((token, failure) -> onContext(() -> onToken(current, token, failure)));
     }
 
     private void onToken(long current, String token, Throwable failure) {
@@ -229,30 +223,32 @@ public final class SimplisafeRealtimeClient implements AutoCloseable {
             } else if (cause instanceof UpgradeRejectedException rejected) {
                 failed("upgrade answered HTTP " + rejected.getStatus());
             } else {
-                failed("cannot connect (" + describe(cause) + ")");
+                failed("cannot connect (" + LogSafeText.describe(cause) + ")");
             }
             return;
         }
         refusals.accepted();
-        WebSocket opened = result.result();
-        socket = opened;
-        attemptToken = token;
-        opened.textMessageHandler(text -> onText(current, text));
-        opened.binaryMessageHandler(bytes -> onInvalid(current, parser.binaryFrame(bytes.length())));
-        opened.pongHandler(payload -> onPong(current));
-        opened.exceptionHandler(failure -> onSocketException(current, failure));
-        opened.closeHandler(v -> onSocketClosed(current, opened));
-        opened.writeTextMessage(IdentifyMessage.text(token, userId, options.userAgent(), clock.instant()))
-                .onFailure(failure -> LOG.debug("SimpliSafe realtime identify not written ({})", failure.getClass().getSimpleName()));
-        LOG.debug("SimpliSafe realtime socket open; identify sent for uid:{}", userId);
-        subscribedTimer = vertx.setTimer(options.subscribedTimeout().toMillis(), id -> {
-            subscribedTimer = NO_TIMER;
-            if (!stale(current)) {
-                lose("no subscribed message within " + options.subscribedTimeout());
+        connectionToken = token;
+        connection = new RealtimeConnection(vertx, result.result(), options, parser, stats, clock, new RealtimeConnection.Owner() {
+            @Override
+            public void subscribed() {
+                onSubscribed();
+            }
+
+            @Override
+            public void event(SimplisafeEvent event) {
+                stats.eventReceived();
+                LOG.trace("SimpliSafe realtime event {}", event);
+                tell(l -> l.onEvent(event));
+            }
+
+            @Override
+            public void dead(String reason, boolean tokenRefused) {
+                onDead(reason, tokenRefused);
             }
         });
-        pingTimer = vertx.setPeriodic(options.pingInterval().toMillis(), id -> ping(current));
-        watchSilence(current);
+        connection.open(IdentifyMessage.text(token, userId, options.userAgent(), clock.instant()));
+        LOG.debug("SimpliSafe realtime socket open; identify sent for uid:{}", userId);
     }
 
     private void refused() {
@@ -292,42 +288,9 @@ public final class SimplisafeRealtimeClient implements AutoCloseable {
         setStatus(RealtimeState.BACKING_OFF, clock.instant().plus(wait), problem);
     }
 
-    // ---- an open socket ----
+    // ---- the open connection ----
 
-    private void onText(long current, String text) {
-        if (stale(current)) {
-            return;
-        }
-        watchSilence(current);
-        WebsocketParseResult result = parser.parse(text, clock.instant());
-        if (result instanceof WebsocketParseResult.Malformed) {
-            onInvalid(current, result);
-        } else if (result instanceof WebsocketParseResult.Skipped skipped) {
-            LOG.debug("SimpliSafe realtime {}", skipped.describe());
-        } else if (result instanceof WebsocketParseResult.Message message) {
-            onMessage(message.message());
-        }
-    }
-
-    private void onMessage(WebsocketMessage message) {
-        if (message instanceof WebsocketMessage.Event event) {
-            stats.eventReceived();
-            LOG.trace("SimpliSafe realtime event {}", event.event());
-            tell(l -> l.onEvent(event.event()));
-        } else if (message instanceof WebsocketMessage.Subscribed) {
-            subscribed();
-        } else {
-            LOG.debug("SimpliSafe realtime received {}", message.envelope().type());
-        }
-    }
-
-    private void subscribed() {
-        if (live) {
-            return;
-        }
-        cancel(subscribedTimer);
-        subscribedTimer = NO_TIMER;
-        live = true;
+    private void onSubscribed() {
         boolean afterGap = everLive;
         everLive = true;
         backoff.reset();
@@ -337,78 +300,15 @@ public final class SimplisafeRealtimeClient implements AutoCloseable {
         tell(l -> l.onLive(afterGap));
     }
 
-    private void onInvalid(long current, WebsocketParseResult result) {
-        if (stale(current)) {
-            return;
-        }
-        stats.invalidMessage();
-        LOG.warn("SimpliSafe realtime skipped a frame: {}", result.describe());
-    }
-
-    private void ping(long current) {
-        if (stale(current) || pongTimer != NO_TIMER) {
-            return;
-        }
-        socket.writePing(Buffer.buffer("keep-alive"));
-        pongTimer = vertx.setTimer(options.pongTimeout().toMillis(), id -> {
-            pongTimer = NO_TIMER;
-            if (!stale(current)) {
-                lose("no pong within " + options.pongTimeout() + " of a ping");
-            }
-        });
-    }
-
-    private void onPong(long current) {
-        if (!stale(current)) {
-            cancel(pongTimer);
-            pongTimer = NO_TIMER;
-        }
-    }
-
-    private void watchSilence(long current) {
-        if (options.silenceWatchdog().isZero()) {
-            return;
-        }
-        cancel(silenceTimer);
-        silenceTimer = vertx.setTimer(options.silenceWatchdog().toMillis(), id -> {
-            silenceTimer = NO_TIMER;
-            if (!stale(current)) {
-                lose("no message for " + options.silenceWatchdog());
-            }
-        });
-    }
-
-    private void onSocketException(long current, Throwable failure) {
-        if (stale(current)) {
-            return;
-        }
-        if (failure instanceof IllegalStateException && socket != null && !socket.isClosed()) {
-            // Vert.x drops a message over the transport limit, reports it here and keeps the connection.
-            onInvalid(current, new WebsocketParseResult.Malformed(WebsocketParseResult.Problem.OVERSIZED,
-                    "message over the limit of " + WebsocketMessageParser.DEFAULT_MAX_MESSAGE_CHARS + " bytes, dropped unread"));
-            return;
-        }
-        // The close handler follows when the connection is gone.
-        LOG.debug("SimpliSafe realtime socket error ({})", describe(failure));
-    }
-
-    private void onSocketClosed(long current, WebSocket closedSocket) {
-        if (stale(current)) {
-            return;
-        }
-        Short code = closedSocket.closeStatusCode();
-        if (code != null && code == POLICY_VIOLATION && !live) {
+    /** The connection, live or still waiting for subscribed, died and has ended itself: tell, count, back off. */
+    private void onDead(String reason, boolean tokenRefused) {
+        if (tokenRefused) {
             // Identify was refused: the token died before its expiry (brief 11 P4); renew it, do not reuse it.
-            rejectedToken = attemptToken;
+            rejectedToken = connectionToken;
         }
-        lose(code == null || code == 1006 ? "connection cut without a close frame"
-                : "closed by the server with code " + code + (closedSocket.closeReason() == null ? ""
-                        : " (" + printable(closedSocket.closeReason()) + ")"));
-    }
-
-    /** The current connection, live or still connecting, is dead: tell, count, back off. */
-    private void lose(String reason) {
-        detachSocket(1001, "going away");
+        connection = null;
+        connectionToken = null;
+        attempt++;
         stats.connectionLost();
         Duration wait = backoff.next();
         LOG.warn("SimpliSafe realtime connection lost: {}; reconnecting in {}", reason, wait);
@@ -416,22 +316,16 @@ public final class SimplisafeRealtimeClient implements AutoCloseable {
         tell(l -> l.onLost(reason));
     }
 
-    /** Forgets the current socket: its callbacks and timers become stale; it is closed if still open. */
+    /** Ends the current attempt: a pending upgrade is ignored when it completes, an open connection is closed. */
     private void detachSocket(int code, String reason) {
         attempt++;
-        live = false;
-        for (long timer : new long[] {handshakeTimer, subscribedTimer, pingTimer, pongTimer, silenceTimer}) {
-            cancel(timer);
+        cancel(handshakeTimer);
+        handshakeTimer = NO_TIMER;
+        if (connection != null) {
+            connection.end(code, reason);
+            connection = null;
         }
-        handshakeTimer = subscribedTimer = pingTimer = pongTimer = silenceTimer = NO_TIMER;
-        WebSocket old = socket;
-        socket = null;
-        attemptToken = null;
-        if (old != null && !old.isClosed()) {
-            // A dead peer never answers the close frame; the client's closing timeout then ends the TCP connection.
-            old.close((short) code, reason).onFailure(failure -> LOG.debug("SimpliSafe realtime close: {}",
-                    failure.getClass().getSimpleName()));
-        }
+        connectionToken = null;
     }
 
     // ---- plumbing ----
@@ -490,18 +384,5 @@ public final class SimplisafeRealtimeClient implements AutoCloseable {
             cause = cause.getCause();
         }
         return cause;
-    }
-
-    private static String describe(Throwable failure) {
-        String message = failure.getMessage();
-        return failure.getClass().getSimpleName() + (message == null ? "" : ": " + printable(message));
-    }
-
-    private static String printable(String text) {
-        if (text == null) {
-            return "";
-        }
-        String oneLine = text.replaceAll("\\p{Cntrl}", " ");
-        return oneLine.length() <= MAX_REASON_CHARS ? oneLine : oneLine.substring(0, MAX_REASON_CHARS) + "...";
     }
 }
