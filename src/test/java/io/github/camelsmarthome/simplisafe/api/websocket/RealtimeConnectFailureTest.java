@@ -44,6 +44,17 @@ class RealtimeConnectFailureTest extends RealtimeClientTestSupport {
     }
 
     @Test
+    void theHandshakeTimeoutDoesNotEndAQuietLiveConnection() {
+        startClient(fastOptions().withConnectTimeout(Duration.ofMillis(300)).withPing(Duration.ofSeconds(30), Duration.ofSeconds(10)));
+        await().atMost(SOON).until(() -> client.status().state() == RealtimeState.LIVE);
+
+        await().during(Duration.ofMillis(1200)).atMost(SOON).until(() -> client.status().state() == RealtimeState.LIVE);
+
+        assertThat(listener.losses).isEmpty();
+        assertThat(cloud.sockets().acceptedUpgrades()).isEqualTo(1);
+    }
+
+    @Test
     void anIdentifyRefusedFor1008IsRetriedWithARenewedToken() {
         // The refresher still believes the token valid; only the server knows it died early (P4).
         cloud.auth().expireAccessTokens();
