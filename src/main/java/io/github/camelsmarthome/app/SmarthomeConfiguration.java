@@ -18,6 +18,7 @@ import io.github.camelsmarthome.InvalidConfigurationException;
 import io.github.camelsmarthome.homeassistant.BridgeMqttConnection;
 import io.github.camelsmarthome.homeassistant.MqttBrokerHealthCheck;
 import io.github.camelsmarthome.homeassistant.MqttBrokerSettings;
+import io.github.camelsmarthome.homeassistant.MqttEventMessages;
 import io.github.camelsmarthome.kafka.CloudEventMapper;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
@@ -89,8 +90,12 @@ public class SmarthomeConfiguration implements CamelConfiguration {
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
         CloudEventMapper cloudEvents = new CloudEventMapper(json);
         context.getRegistry().bind("cloudEventMapper", cloudEvents);
+        context.getRegistry().bind("mqttEventMessages", new MqttEventMessages(json));
         context.getRegistry().bind("bridgeInfo", new BridgeInfo(instance, Clock.systemUTC(),
-                Map.of("kafka", brokers != null), cloudEvents));
+                Map.of("kafka", brokers != null,
+                        "homeconnect", property(properties, "smarthome.homeconnect.client-id").isPresent(),
+                        "simplisafe", property(properties, "smarthome.simplisafe.enabled").map(Boolean::parseBoolean).orElse(false)),
+                cloudEvents));
     }
 
     private static void addService(CamelContext context, Object service) {

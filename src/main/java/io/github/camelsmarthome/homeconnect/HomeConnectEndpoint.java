@@ -5,6 +5,7 @@ import java.io.IOException;
 import io.github.camelsmarthome.InvalidConfigurationException;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
+import org.apache.camel.MultipleConsumersSupport;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
 import org.apache.camel.spi.Metadata;
@@ -19,7 +20,7 @@ import org.apache.camel.support.DefaultEndpoint;
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "homeconnect", title = "Home Connect", syntax = "homeconnect:operation",
              category = { Category.IOT, Category.CLOUD }, headersClass = HomeConnectConstants.class)
-public class HomeConnectEndpoint extends DefaultEndpoint {
+public class HomeConnectEndpoint extends DefaultEndpoint implements MultipleConsumersSupport {
 
     /** The consumer's operation. */
     public static final String EVENTS = "events";
@@ -63,6 +64,15 @@ public class HomeConnectEndpoint extends DefaultEndpoint {
         HomeConnectConsumer consumer = new HomeConnectConsumer(this, processor);
         configureConsumer(consumer);
         return consumer;
+    }
+
+    /**
+     * Several routes may consume the events (one per sink, so that one broker's outage never stalls
+     * another): they share the account's one feed.
+     */
+    @Override
+    public boolean isMultipleConsumersSupported() {
+        return EVENTS.equals(operation);
     }
 
     /** The shared account of this endpoint's client id. */

@@ -1,0 +1,167 @@
+package io.github.camelsmarthome.simplisafe;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import io.github.camelsmarthome.InvalidConfigurationException;
+import io.github.camelsmarthome.simplisafe.api.auth.SimpliSafeAuthorization;
+import io.github.camelsmarthome.simplisafe.api.feed.ConnectionMode;
+import io.github.camelsmarthome.simplisafe.api.feed.FeedStats;
+import io.github.camelsmarthome.simplisafe.api.feed.SimplisafeEventFeed;
+import io.vertx.core.Vertx;
+import org.apache.camel.Endpoint;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.annotations.Component;
+import org.apache.camel.support.HealthCheckComponent;
+import org.apache.camel.util.ObjectHelper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@code simplisafe:} component: SimpliSafe alarm systems. {@code simplisafe:events} consumes
+ * the account's events (REST polling with change detection, plus the websocket where SimpliSafe
+ * still accepts it); {@code simplisafe:<operation>} arms, disarms, locks and reads.
+ *
+ * <p>Endpoints with the same account share one {@link SimplisafeAccount}: one token store, one
+ * client, one event feed.
+ */
+@Component("simplisafe")
+public class SimplisafeComponent extends HealthCheckComponent {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SimplisafeComponent.class);
+    /** How often an account waiting for authorisation looks for tokens `authorize simplisafe` wrote. */
+    private static final long AUTHORISATION_CHECK_SECONDS = 10;
+
+    @Metadata
+    private SimplisafeConfiguration configuration = new SimplisafeConfiguration();
+    @Metadata(label = "advanced", autowired = true)
+    private Vertx vertx;
+
+    private final Map<String, SimplisafeAccount> accounts = new HashMap<>();
+    private boolean vertxCreated;
+    private ScheduledExecutorService housekeeping;
+
+    @Override
+    protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
+        String operation = ObjectHelper.isEmpty(remaining) ? null : remaining;
+        if (operation == null) {
+            throw new InvalidConfigurationException("simplisafe", "the URI names no operation: use simplisafe:events or"
+                                                                + " simplisafe:<operation>, for example simplisafe:setState");
+        }
+        if (!SimplisafeEndpoint.EVENTS.equals(operation)) {
+            try {
+                SimplisafeOperation.fromName(operation);
+            } catch (IllegalArgumentException unknown) {
+                throw new InvalidConfigurationException("simplisafe:" + operation,
+                        unknown.getMessage() + "; or events, to consume the events");
+            }
+        }
+        SimplisafeEndpoint endpoint = new SimplisafeEndpoint(uri, this, operation, configuration.copy());
+        setProperties(endpoint, parameters);
+        return endpoint;
+    }
+
+    /** The account of {@code endpointConfiguration}, created on first use. */
+    synchronized SimplisafeAccount account(SimplisafeConfiguration endpointConfiguration) throws IOException {
+        String name = SimpliSafeAuthorization.accountName(endpointConfiguration.getAccount());
+        SimplisafeAccount account = accounts.get(name);
+        if (account == null) {
+            account = new SimplisafeAccount(vertx(), endpointConfiguration, stateDir(endpointConfiguration), Clock.systemUTC());
+            accounts.put(name, account);
+            LOG.info("SimpliSafe account {} at {}", name, endpointConfiguration.getApiUrl());
+        }
+        return account;
+    }
+
+    /** The accounts in use (created when their first endpoint starts). */
+    public synchronized Set<String> accountNames() {
+        return Set.copyOf(accounts.keySet());
+    }
+
+    /** The connection mode of {@code account}'s event feed; empty when no consumer runs it. */
+    public synchronized Optional<ConnectionMode> connectionMode(String account) {
+        SimplisafeAccount found = accounts.get(account);
+        return found == null || found.feed() == null ? Optional.empty() : Optional.of(found.mode());
+    }
+
+    /** The counters of {@code account}'s event feed, while a consumer runs it. */
+    public synchronized Optional<FeedStats> feedStats(String account) {
+        SimplisafeAccount found = accounts.get(account);
+        SimplisafeEventFeed feed = found == null ? null : found.feed();
+        return feed == null ? Optional.empty() : Optional.of(feed.stats());
+    }
+
+    private static Path stateDir(SimplisafeConfiguration configuration) {
+        String dir = configuration.getStateDir();
+        if (dir == null || dir.isBlank()) {
+            return Path.of(System.getProperty("user.home"), ".camel-smarthome");
+        }
+        return Path.of(dir.trim());
+    }
+
+    private synchronized Vertx vertx() {
+        if (vertx == null) {
+            vertx = Vertx.vertx();
+            vertxCreated = true;
+        }
+        return vertx;
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        housekeeping = getCamelContext().getExecutorServiceManager().newSingleThreadScheduledExecutor(this, "simplisafe-housekeeping");
+        housekeeping.scheduleWithFixedDelay(this::adoptNewTokens, AUTHORISATION_CHECK_SECONDS, AUTHORISATION_CHECK_SECONDS,
+                TimeUnit.SECONDS);
+    }
+
+    private synchronized void adoptNewTokens() {
+        accounts.values().forEach(account -> account.tokens().adoptNewerStoredTokens());
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        if (housekeeping != null) {
+            getCamelContext().getExecutorServiceManager().shutdown(housekeeping);
+            housekeeping = null;
+        }
+        synchronized (this) {
+            accounts.values().forEach(SimplisafeAccount::close);
+            accounts.clear();
+            if (vertxCreated && vertx != null) {
+                vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+                vertx = null;
+                vertxCreated = false;
+            }
+        }
+        super.doStop();
+    }
+
+    public SimplisafeConfiguration getConfiguration() {
+        return configuration;
+    }
+
+    /** The options every endpoint starts from (account, state folder, URLs ...). */
+    public void setConfiguration(SimplisafeConfiguration configuration) {
+        this.configuration = configuration;
+    }
+
+    public Vertx getVertx() {
+        return vertx;
+    }
+
+    /**
+     * The Vert.x instance for HTTP and the websocket; taken from the registry when there is one, else
+     * created and closed with the component.
+     */
+    public void setVertx(Vertx vertx) {
+        this.vertx = vertx;
+    }
+}

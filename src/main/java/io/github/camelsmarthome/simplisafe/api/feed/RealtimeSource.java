@@ -1,0 +1,21 @@
+package io.github.camelsmarthome.simplisafe.api.feed;
+
+/**
+ * The websocket as the feed sees it, so that the feed does not depend on how the socket is kept
+ * alive; {@link WebsocketRealtimeSource} is the real one.
+ */
+public interface RealtimeSource extends AutoCloseable {
+
+    /** Connects in the background. */
+    void start();
+
+    /** Closes the socket and opens a new one now, for example with a refreshed token. */
+    void reconnect(String reason);
+
+    /** One line for health and logs: the state and, when not live, why. */
+    String describe();
+
+    /** Stops for good; no sink call after it returns. */
+    @Override
+    void close();
+}
