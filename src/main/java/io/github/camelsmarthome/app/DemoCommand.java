@@ -59,13 +59,23 @@ final class DemoCommand {
             err.println("camel-smarthome: demo: could not start the Home Connect simulator: " + e.getMessage());
             return SmarthomeCli.EXIT_FAILURE;
         }
+        DemoSimpliSafe simpliSafe;
+        try {
+            simpliSafe = DemoSimpliSafe.start();
+        } catch (Exception e) {
+            closeQuietly(homeConnect);
+            closeQuietly(broker);
+            err.println("camel-smarthome: demo: could not start the SimpliSafe simulator: " + e.getMessage());
+            return SmarthomeCli.EXIT_FAILURE;
+        }
         String baseTopic = env.getOrDefault("MQTT_BASE_TOPIC", "camel-smarthome");
         out.println("camel-smarthome demo");
         out.println("  MQTT broker (embedded): " + broker.url() + "   watch it: mosquitto_sub -h 127.0.0.1 -p " + broker.port()
                     + " -t '" + baseTopic + "/#' -v");
         out.println("  Health: http://localhost:" + env.getOrDefault("METRICS_PORT", "9876") + "/observe/health");
         out.println("  Home Connect simulator: " + homeConnect.describe());
-        out.println("  SimpliSafe and miio simulators join with their components.");
+        out.println("  SimpliSafe simulator: " + simpliSafe.describe());
+        out.println("  The miio gateway simulator joins with its component.");
         out.println("  Ctrl-C stops.");
         // Watch before the bridge starts, so its first messages are printed too.
         MqttClient watcher = watch(broker.url(), baseTopic);
@@ -75,12 +85,16 @@ final class DemoCommand {
                     .override("smarthome.mqtt.username", "")
                     .override("smarthome.mqtt.password", "")
                     .override("smarthome.kafka.brokers", "")
-                    .addRoutes(homeConnect.consoleRoute(out));
+                    .addRoutes(homeConnect.consoleRoute(out))
+                    .addRoutes(simpliSafe.consoleRoute(out));
             homeConnect.properties().forEach(run::override);
+            simpliSafe.properties().forEach(run::override);
             homeConnect.liven();
+            simpliSafe.liven();
             return run.run();
         } finally {
             closeQuietly(watcher);
+            closeQuietly(simpliSafe);
             closeQuietly(homeConnect);
             closeQuietly(broker);
         }

@@ -2,18 +2,14 @@ package io.github.camelsmarthome.app;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
-import java.util.Comparator;
 import java.util.Map;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import io.github.camelsmarthome.homeconnect.api.event.HomeConnectEvent;
 import io.github.camelsmarthome.simulator.homeconnect.HomeConnectSimulator;
@@ -43,17 +39,13 @@ final class DemoHomeConnect implements AutoCloseable {
         this.cloud = cloud;
         this.stateDir = stateDir;
         this.tokens = cloud.authorization().issueTokens(SimulatorOptions.DEFAULT_SCOPE);
-        this.life = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "demo-household");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.life = DemoSupport.lifeTimer("demo-household");
     }
 
     static DemoHomeConnect start() throws IOException {
         HomeConnectSimulator cloud = HomeConnectSimulator.start(SimulatorOptions.builder()
                 .timeScale(60).keepAliveInterval(Duration.ofSeconds(55)).rateLimits(RateLimits.unlimited()).build());
-        return new DemoHomeConnect(cloud, Files.createTempDirectory("camel-smarthome-demo-"));
+        return new DemoHomeConnect(cloud, DemoSupport.stateDir());
     }
 
     String baseUrl() {
@@ -124,11 +116,7 @@ final class DemoHomeConnect implements AutoCloseable {
     public void close() throws IOException {
         life.shutdownNow();
         cloud.close();
-        try (Stream<Path> files = Files.walk(stateDir)) {
-            for (Path path : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        }
+        DemoSupport.deleteTree(stateDir);
     }
 
     /** What the household has, for the banner. */

@@ -19,6 +19,8 @@ import io.github.camelsmarthome.homeassistant.BridgeMqttConnection;
 import io.github.camelsmarthome.homeassistant.MqttBrokerHealthCheck;
 import io.github.camelsmarthome.homeassistant.MqttBrokerSettings;
 import io.github.camelsmarthome.homeassistant.MqttEventMessages;
+import io.github.camelsmarthome.auth.FileTokenStore;
+import io.github.camelsmarthome.simplisafe.api.auth.SimpliSafeAuthorization;
 import io.github.camelsmarthome.kafka.CloudEventMapper;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
@@ -59,6 +61,7 @@ public class SmarthomeConfiguration implements CamelConfiguration {
     public void configure(CamelContext context) {
         PropertiesComponent properties = context.getPropertiesComponent();
         checkRoutesDir(properties);
+        decideSimplisafe(properties);
 
         String instance = property(properties, "smarthome.instance-id").orElseGet(SmarthomeConfiguration::hostName);
         MqttBrokerSettings mqtt = MqttBrokerSettings.of(
@@ -103,6 +106,26 @@ public class SmarthomeConfiguration implements CamelConfiguration {
             context.addService(service, true, true);
         } catch (Exception e) {
             throw new IllegalStateException("Cannot add " + service.getClass().getSimpleName() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * SIMPLISAFE_ENABLED=auto (the default) turns SimpliSafe on when there is something to log in
+     * with: a SIMPLISAFE_REFRESH_TOKEN, or the token store `authorize simplisafe` wrote.
+     */
+    private static void decideSimplisafe(PropertiesComponent properties) {
+        String setting = property(properties, "smarthome.simplisafe.enabled").orElse("auto").toLowerCase(Locale.ROOT);
+        if (!setting.equals("auto") && !setting.equals("true") && !setting.equals("false")) {
+            throw new InvalidConfigurationException("SIMPLISAFE_ENABLED", "'" + setting
+                    + "' is not true, false or auto: use auto (on when a token store or SIMPLISAFE_REFRESH_TOKEN exists)");
+        }
+        if (setting.equals("auto")) {
+            boolean refreshToken = property(properties, "camel.component.simplisafe.refreshToken").isPresent();
+            String account = SimpliSafeAuthorization.accountName(property(properties, "camel.component.simplisafe.account").orElse(null));
+            Path stateDir = property(properties, "smarthome.state-dir").map(Path::of)
+                    .orElseGet(() -> Path.of(System.getProperty("user.home"), ".camel-smarthome"));
+            boolean store = Files.exists(new FileTokenStore(stateDir).fileOf(account));
+            properties.addOverrideProperty("smarthome.simplisafe.enabled", Boolean.toString(refreshToken || store));
         }
     }
 

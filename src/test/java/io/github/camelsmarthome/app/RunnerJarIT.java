@@ -146,13 +146,17 @@ class RunnerJarIT {
     }
 
     @Test
-    void theDemoShowsHomeConnectEventsAndTheBridgeWithNoSetUp() throws Exception {
+    void theDemoShowsHomeConnectAndSimpliSafeEventsAndTheBridgeWithNoSetUp() throws Exception {
         Files.createDirectories(workDir.resolve("routes"));
-        Files.copy(PROJECT.resolve("routes/bridge.yaml"), workDir.resolve("routes/bridge.yaml"));
+        for (String route : new String[] {"bridge.yaml", "simplisafe-to-mqtt.yaml"}) {
+            Files.copy(PROJECT.resolve("routes").resolve(route), workDir.resolve("routes").resolve(route));
+        }
         int metricsPort = FreePorts.find();
         try (RunnerProcess demo = RunnerProcess.start(workDir, Map.of("METRICS_PORT", Integer.toString(metricsPort)), "demo")) {
-            await().atMost(START).until(() -> demo.stdout().contains("  homeconnect  ") && demo.stdout().contains("bridge/state  online"));
-            assertThat(demo.stdout()).contains("MQTT broker (embedded): tcp://127.0.0.1:", "Home Connect simulator:");
+            await().atMost(START).until(() -> demo.stdout().contains("  homeconnect  ") && demo.stdout().contains("bridge/state  online")
+                                              && demo.stdout().contains("  simplisafe   ")
+                                              && demo.stdout().contains("simplisafe/12345/connection_mode  REALTIME"));
+            assertThat(demo.stdout()).contains("MQTT broker (embedded): tcp://127.0.0.1:", "Home Connect simulator:", "SimpliSafe simulator:");
             assertThat(demo.stderr()).doesNotContain("\tat ");
         }
     }
@@ -190,9 +194,9 @@ class RunnerJarIT {
     }
 
     @Test
-    void aCapabilityThatDoesNotExistYetSaysSoInOneLine() throws Exception {
-        try (RunnerProcess runner = RunnerProcess.start(workDir, Map.of(), "simulate", "miio")) {
-            assertOneLineFailure(runner, 2, "simulate miio", "not available");
+    void aSimulatorOfAnUnknownSystemIsOneLineNamingTheKnownOnes() throws Exception {
+        try (RunnerProcess runner = RunnerProcess.start(workDir, Map.of(), "simulate", "zigbee")) {
+            assertOneLineFailure(runner, 2, "simulate <system>", "homeconnect, simplisafe, miio");
         }
     }
 

@@ -45,14 +45,14 @@ class SimplisafeRoutesIT {
     void eventsReachKafkaAsCloudEventsAndMqttWithTheConnectionMode() throws Exception {
         try (SimpliSafeSimulator cloud = SimpliSafeSimulator.start(SimpliSafeSimulatorOptions.forTests()
                 .rejectSocketUpgrades(true).build());
-             MqttProbe probe = MqttProbe.subscribe(MQTT.url(), "camel-smarthome/simplisafe/#")) {
+             MqttProbe probe = MqttProbe.subscribe(MQTT.url(), "camel-smarthome/#")) {
             Main main = RunnerMain.start(Map.ofEntries(
                     Map.entry("camel.main.routesIncludePattern", "file:" + RunnerMain.ROUTES.resolve("bridge.yaml") + ",file:"
                                                                  + RunnerMain.ROUTES.resolve("simplisafe-to-kafka.yaml") + ",file:"
                                                                  + RunnerMain.ROUTES.resolve("simplisafe-to-mqtt.yaml")),
                     Map.entry("smarthome.mqtt.url", MQTT.url()),
                     Map.entry("smarthome.kafka.brokers", KAFKA.bootstrapServers()),
-                    Map.entry("smarthome.simplisafe.enabled", "true"),
+                    // SIMPLISAFE_ENABLED stays auto: the refresh token turns SimpliSafe on.
                     Map.entry("camel.component.simplisafe.refreshToken", cloud.auth().issueTokens().refreshToken()),
                     Map.entry("camel.component.simplisafe.apiUrl", cloud.apiUrl()),
                     Map.entry("camel.component.simplisafe.authUrl", cloud.authUrl()),
@@ -64,6 +64,8 @@ class SimplisafeRoutesIT {
                 MqttProbe.Message mode = probe.awaitMessage("camel-smarthome/simplisafe/12345/connection_mode",
                         message -> message.retained() || "REST_ONLY".equals(message.payload()), TIMEOUT);
                 assertThat(mode.payload()).isEqualTo("REST_ONLY");
+                MqttProbe.Message info = probe.awaitMessage("camel-smarthome/bridge/info", message -> true, TIMEOUT);
+                assertThat(json.readTree(info.payload()).path("systems").path("simplisafe").asBoolean()).isTrue();
 
                 SimulatedEvent smoke = cloud.system().emitEvent(1110, "93");
                 MqttProbe.Message alarm = probe.awaitMessage("camel-smarthome/simplisafe/12345/event",
