@@ -20,6 +20,7 @@ import io.github.camelsmarthome.homeassistant.MqttBrokerHealthCheck;
 import io.github.camelsmarthome.homeassistant.MqttBrokerSettings;
 import io.github.camelsmarthome.homeassistant.MqttEventMessages;
 import io.github.camelsmarthome.auth.FileTokenStore;
+import io.github.camelsmarthome.storage.StateDirectory;
 import io.github.camelsmarthome.simplisafe.api.auth.SimpliSafeAuthorization;
 import io.github.camelsmarthome.kafka.CloudEventMapper;
 import org.apache.camel.CamelConfiguration;
@@ -122,8 +123,7 @@ public class SmarthomeConfiguration implements CamelConfiguration {
         if (setting.equals("auto")) {
             boolean refreshToken = property(properties, "camel.component.simplisafe.refreshToken").isPresent();
             String account = SimpliSafeAuthorization.accountName(property(properties, "camel.component.simplisafe.account").orElse(null));
-            Path stateDir = property(properties, "smarthome.state-dir").map(Path::of)
-                    .orElseGet(() -> Path.of(System.getProperty("user.home"), ".camel-smarthome"));
+            Path stateDir = StateDirectory.of(property(properties, "smarthome.state-dir").orElse(null));
             boolean store = Files.exists(new FileTokenStore(stateDir).fileOf(account));
             properties.addOverrideProperty("smarthome.simplisafe.enabled", Boolean.toString(refreshToken || store));
         }

@@ -1,7 +1,6 @@
 package io.github.camelsmarthome.homeconnect;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
@@ -9,6 +8,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import io.github.camelsmarthome.InvalidConfigurationException;
+import io.github.camelsmarthome.storage.StateDirectory;
 import io.github.camelsmarthome.homeconnect.api.BudgetSnapshot;
 import io.github.camelsmarthome.homeconnect.api.HomeConnectAuthorization;
 import io.github.camelsmarthome.homeconnect.api.HomeConnectOperation;
@@ -79,7 +79,7 @@ public class HomeConnectComponent extends HealthCheckComponent {
         String name = HomeConnectAuthorization.accountName(clientId);
         HomeConnectAccount account = accounts.get(name);
         if (account == null) {
-            account = new HomeConnectAccount(vertx(), endpointConfiguration, stateDir(endpointConfiguration), Clock.systemUTC());
+            account = new HomeConnectAccount(vertx(), endpointConfiguration, StateDirectory.of(endpointConfiguration.getStateDir()), Clock.systemUTC());
             accounts.put(name, account);
             LOG.info("Home Connect account {} at {}", name, endpointConfiguration.getApiUrl());
         }
@@ -107,14 +107,6 @@ public class HomeConnectComponent extends HealthCheckComponent {
     public synchronized StreamState streamState(String account) {
         HomeConnectAccount found = accounts.get(account);
         return found == null ? StreamState.STOPPED : found.streamState();
-    }
-
-    private static Path stateDir(HomeConnectConfiguration configuration) {
-        String dir = configuration.getStateDir();
-        if (dir == null || dir.isBlank()) {
-            return Path.of(System.getProperty("user.home"), ".camel-smarthome");
-        }
-        return Path.of(dir.trim());
     }
 
     private synchronized Vertx vertx() {

@@ -1,7 +1,6 @@
 package io.github.camelsmarthome.simplisafe;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
@@ -11,6 +10,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import io.github.camelsmarthome.InvalidConfigurationException;
+import io.github.camelsmarthome.storage.StateDirectory;
 import io.github.camelsmarthome.simplisafe.api.auth.SimpliSafeAuthorization;
 import io.github.camelsmarthome.simplisafe.api.feed.ConnectionMode;
 import io.github.camelsmarthome.simplisafe.api.feed.FeedStats;
@@ -73,7 +73,7 @@ public class SimplisafeComponent extends HealthCheckComponent {
         String name = SimpliSafeAuthorization.accountName(endpointConfiguration.getAccount());
         SimplisafeAccount account = accounts.get(name);
         if (account == null) {
-            account = new SimplisafeAccount(vertx(), endpointConfiguration, stateDir(endpointConfiguration), Clock.systemUTC());
+            account = new SimplisafeAccount(vertx(), endpointConfiguration, StateDirectory.of(endpointConfiguration.getStateDir()), Clock.systemUTC());
             accounts.put(name, account);
             LOG.info("SimpliSafe account {} at {}", name, endpointConfiguration.getApiUrl());
         }
@@ -96,14 +96,6 @@ public class SimplisafeComponent extends HealthCheckComponent {
         SimplisafeAccount found = accounts.get(account);
         SimplisafeEventFeed feed = found == null ? null : found.feed();
         return feed == null ? Optional.empty() : Optional.of(feed.stats());
-    }
-
-    private static Path stateDir(SimplisafeConfiguration configuration) {
-        String dir = configuration.getStateDir();
-        if (dir == null || dir.isBlank()) {
-            return Path.of(System.getProperty("user.home"), ".camel-smarthome");
-        }
-        return Path.of(dir.trim());
     }
 
     private synchronized Vertx vertx() {
