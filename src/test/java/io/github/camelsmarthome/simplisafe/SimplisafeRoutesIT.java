@@ -14,6 +14,7 @@ import io.github.camelsmarthome.testing.KafkaBroker;
 import io.github.camelsmarthome.testing.MqttBroker;
 import io.github.camelsmarthome.testing.MqttProbe;
 import io.github.camelsmarthome.testing.RunnerMain;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.camel.main.Main;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The fake SimpliSafe cloud, refusing the websocket as it does for many accounts, the
@@ -83,6 +85,15 @@ class SimplisafeRoutesIT {
                 assertThat(event.path("id").asText()).isEqualTo("id:" + smoke.eventId());
                 assertThat(event.path("source").asText()).startsWith("/camel-smarthome/simplisafe/simplisafe-");
                 assertThat(event.path("data").path("origin").asText()).isEqualTo("history");
+
+                // The feed is visible as metrics (Prometheus on METRICS_PORT).
+                MeterRegistry metrics = main.getCamelContext().getRegistry().findSingleByType(MeterRegistry.class);
+                await().atMost(TIMEOUT).untilAsserted(() -> {
+                    assertThat(metrics.get("smarthome.simplisafe.connection.mode").tag("mode", "REST_ONLY").gauge().value()).isEqualTo(1.0);
+                    assertThat(metrics.get("smarthome.simplisafe.connection.mode").tag("mode", "REALTIME").gauge().value()).isEqualTo(0.0);
+                    assertThat(metrics.get("smarthome.simplisafe.events").functionCounter().count()).isGreaterThanOrEqualTo(2.0);
+                    assertThat(metrics.get("smarthome.simplisafe.polls").functionCounter().count()).isPositive();
+                });
             } finally {
                 main.stop();
             }
