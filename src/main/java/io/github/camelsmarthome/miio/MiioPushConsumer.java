@@ -1,0 +1,358 @@
+package io.github.camelsmarthome.miio;
+
+import java.net.InetAddress;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.github.camelsmarthome.InvalidConfigurationException;
+import io.github.camelsmarthome.miio.protocol.EventInfo;
+import io.github.camelsmarthome.miio.protocol.GatewayScenes;
+import io.github.camelsmarthome.miio.protocol.MiioDeviceClient;
+import io.github.camelsmarthome.miio.protocol.MiioEventMethod;
+import io.github.camelsmarthome.miio.protocol.MiioPushEvent;
+import io.github.camelsmarthome.miio.protocol.MiioPushListener;
+import io.github.camelsmarthome.miio.protocol.MiioPushServer;
+import io.github.camelsmarthome.miio.protocol.MiioSubscriptions;
+import io.github.camelsmarthome.miio.protocol.PushedMessage;
+import io.github.camelsmarthome.miio.protocol.SubscriptionPlan;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.Processor;
+import org.apache.camel.health.HealthCheckHelper;
+import org.apache.camel.health.HealthCheckRepository;
+import org.apache.camel.support.DefaultConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code from("miio-push:<gateway>")}: registers the gateway with the shared push server, installs
+ * one scene per subscribed event on it, and emits every event it pushes as a {@link MiioPushEvent}.
+ *
+ * <ul>
+ *   <li>Start fails with one line for every configuration error (token, subscriptions, the
+ *       49-character command limit, event catalog, port in use, no route to the gateway).</li>
+ *   <li>A gateway that does not take the scenes does not stop the route: the failure is logged, the
+ *       health check is DOWN, and the installation is retried in the background with a growing
+ *       delay.</li>
+ *   <li>A gateway that goes silent is reported: health DOWN and a {@code gateway_offline} event;
+ *       when it is heard again, a {@code gateway_online} event, and the scenes are installed again
+ *       (a gateway that lost power may come back with a reset or restored scene table; the ids are
+ *       deterministic, so re-sending replaces instead of duplicating).</li>
+ *   <li>Stop deletes every scene of the plan from the gateway, then unregisters.</li>
+ * </ul>
+ *
+ * <p>Events reach the route on the push server's listener thread, which waits until the route is
+ * done with each: a slow route makes the server stop acknowledging (the gateway re-sends later)
+ * instead of filling memory.
+ */
+public class MiioPushConsumer extends DefaultConsumer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MiioPushConsumer.class);
+    private static final long MAX_INSTALL_RETRY_DELAY_MS = 300_000;
+    private static final long UNRECOGNISED_LOG_INTERVAL_MS = 60_000;
+
+    private final MiioPushEndpoint endpoint;
+    private final LongAdder unrecognisedEvents = new LongAdder();
+    private final AtomicLong nextUnrecognisedWarning = new AtomicLong();
+
+    private SubscriptionPlan plan;
+    private InetAddress gateway;
+    private InetAddress advertised;
+    private MiioPushServer server;
+    private MiioDeviceClient client;
+    private GatewayScenes scenes;
+    private ScheduledExecutorService scheduler;
+
+    // installation state, guarded by this
+    private long generation;
+    private int failedAttempts;
+    private String installProblem = "not started";
+    private ScheduledFuture<?> retry;
+    private volatile Instant silentSince;
+
+    MiioPushConsumer(MiioPushEndpoint endpoint, Processor processor) {
+        super(endpoint, processor);
+        this.endpoint = endpoint;
+    }
+
+    @Override
+    public MiioPushEndpoint getEndpoint() {
+        return endpoint;
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        MiioPushConfiguration configuration = endpoint.getConfiguration();
+        endpoint.token();
+        plan = plan(configuration);
+        gateway = endpoint.gatewayAddress();
+        int port = MiioPushEndpoint.checkedPort("port", configuration.getPort());
+        if (configuration.getSilenceTimeout() <= 0) {
+            throw new InvalidConfigurationException("silenceTimeout", "must be positive");
+        }
+        advertised = endpoint.advertisedAddress();
+        client = endpoint.newClient();
+        try {
+            server = endpoint.getComponent().acquireServer(endpoint.bindAddress(), port, configuration.getDeviceId(),
+                    Duration.ofMillis(configuration.getSilenceTimeout()));
+        } catch (RuntimeException e) {
+            client.close();
+            client = null;
+            throw e;
+        }
+        LOG.info("miio-push: gateway {}: {} scene(s) will point to {} (the advertised address{}); the push server"
+                 + " listens on UDP {}", endpoint.getGatewayHost(), plan.scenes().size(), advertised.getHostAddress(),
+                isBlank(configuration.getAdvertisedAddress()) ? ", detected" : ", configured",
+                server.localAddress());
+        if (plan.scenes().isEmpty()) {
+            LOG.warn("miio-push: gateway {}: neither devices nor subscriptions are set, so no scene is installed; only"
+                     + " events of scenes installed elsewhere will arrive", endpoint.getGatewayHost());
+        }
+        silentSince = null;
+        scenes = new GatewayScenes(client::send, endpoint.getGatewayHost());
+        scheduler = endpoint.getCamelContext().getExecutorServiceManager()
+                .newSingleThreadScheduledExecutor(this, "miio-push-scenes-" + endpoint.getGatewayHost());
+        server.register(gateway, endpoint.token(), new Listener());
+        registerHealthCheck();
+        installScenes();
+    }
+
+    private SubscriptionPlan plan(MiioPushConfiguration configuration) {
+        List<EventInfo> events = MiioSubscriptions.parse(configuration.getDevices(), configuration.getSubscriptions(),
+                endpoint.catalog());
+        try {
+            return SubscriptionPlan.of(endpoint.gatewayKey(), events);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidConfigurationException(MiioSubscriptions.SUBSCRIPTIONS, e.getMessage());
+        }
+    }
+
+    private void registerHealthCheck() {
+        // Camel 4 asks each route's consumer for its check through the "consumers" repository.
+        HealthCheckRepository consumers = HealthCheckHelper.getHealthCheckRepository(endpoint.getCamelContext(), "consumers",
+                HealthCheckRepository.class);
+        if (consumers != null && getHealthCheck() == null) {
+            MiioPushConsumerHealthCheck check = new MiioPushConsumerHealthCheck(this, getRouteId());
+            check.setEnabled(endpoint.getComponent().isHealthCheckConsumerEnabled());
+            setHealthCheck(check);
+        }
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        synchronized (this) {
+            generation++;
+            cancelRetry();
+            installProblem = "stopped";
+        }
+        if (server != null) {
+            server.unregister(gateway);
+        }
+        if (scenes != null && !plan.scenes().isEmpty()) {
+            removeScenes();
+        }
+        if (client != null) {
+            client.close();
+            client = null;
+        }
+        if (scheduler != null) {
+            endpoint.getCamelContext().getExecutorServiceManager().shutdownNow(scheduler);
+            scheduler = null;
+        }
+        if (server != null) {
+            endpoint.getComponent().releaseServer(server);
+            server = null;
+        }
+        super.doStop();
+    }
+
+    private void removeScenes() throws InterruptedException {
+        MiioPushConfiguration configuration = endpoint.getConfiguration();
+        // every scene may cost all attempts; more than that means the client is stuck
+        long patience = (configuration.getRetries() + 2L) * configuration.getTimeout() * (plan.scenes().size() + 1);
+        CompletableFuture<GatewayScenes.Removal> removal = scenes.remove(plan.sceneIds());
+        try {
+            GatewayScenes.Removal outcome = removal.get(patience, TimeUnit.MILLISECONDS);
+            if (outcome.remaining().isEmpty()) {
+                LOG.info("miio-push: gateway {}: {} scene(s) deleted", endpoint.getGatewayHost(), outcome.removed().size());
+            } else {
+                LOG.warn("miio-push: gateway {}: {} scene(s) could not be deleted and stay on the gateway until the next"
+                         + " start replaces them: {}", endpoint.getGatewayHost(), outcome.remaining().size(),
+                        outcome.remaining());
+            }
+        } catch (TimeoutException | java.util.concurrent.ExecutionException e) {
+            LOG.warn("miio-push: gateway {}: deleting the scenes did not finish ({}); they stay on the gateway until the"
+                     + " next start replaces them", endpoint.getGatewayHost(), e.getClass().getSimpleName());
+        }
+    }
+
+    /** Installs every planned scene, now, replacing whatever attempt is under way or scheduled. */
+    private void installScenes() {
+        long attempt;
+        synchronized (this) {
+            attempt = ++generation;
+            cancelRetry();
+            if (plan.scenes().isEmpty()) {
+                installProblem = null;
+                return;
+            }
+            installProblem = "installing " + plan.scenes().size() + " scene(s) on gateway " + endpoint.getGatewayHost();
+        }
+        CompletableFuture<Void> installing;
+        try {
+            installing = scenes.install(endpoint.uploads(plan, advertised));
+        } catch (RuntimeException e) {
+            installing = CompletableFuture.failedFuture(e);
+        }
+        installing.whenComplete((ok, failure) -> installed(attempt, failure));
+    }
+
+    private synchronized void installed(long attempt, Throwable failure) {
+        if (attempt != generation || !isRunAllowed()) {
+            return;
+        }
+        if (failure == null) {
+            failedAttempts = 0;
+            installProblem = null;
+            LOG.info("miio-push: gateway {}: {} scene(s) installed, pointing to {}", endpoint.getGatewayHost(),
+                    plan.scenes().size(), advertised.getHostAddress());
+            return;
+        }
+        Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+        long delay = Math.min(MAX_INSTALL_RETRY_DELAY_MS,
+                endpoint.getConfiguration().getInstallRetryDelay() << Math.min(failedAttempts, 20));
+        failedAttempts++;
+        installProblem = "installing the scenes failed: " + cause.getMessage() + "; retrying in " + delay + " ms";
+        LOG.warn("miio-push: {}", installProblem);
+        retry = scheduler.schedule(this::installScenes, delay, TimeUnit.MILLISECONDS);
+    }
+
+    private void cancelRetry() {
+        if (retry != null) {
+            retry.cancel(false);
+            retry = null;
+        }
+    }
+
+    /** Why the consumer is not healthy, or {@code null} while the scenes are installed and the gateway is heard. */
+    String problem() {
+        Instant silent = silentSince;
+        if (silent != null) {
+            return "gateway " + endpoint.getGatewayHost() + " is silent since " + silent + " (no keepalive or event):"
+                   + " is it online, and may it send UDP to " + advertised.getHostAddress() + ":"
+                   + endpoint.getConfiguration().getPort() + "?";
+        }
+        synchronized (this) {
+            return installProblem;
+        }
+    }
+
+    /** Events whose method was not of the form {@code action:sid}: acknowledged, counted, not emitted. */
+    public long unrecognisedEvents() {
+        return unrecognisedEvents.sum();
+    }
+
+    /** The scene ids this consumer installs on its gateway. */
+    public List<String> plannedSceneIds() {
+        return plan == null ? List.of() : plan.sceneIds();
+    }
+
+    private void onEvent(PushedMessage message) {
+        MiioEventMethod.Result parsed = MiioEventMethod.parse(message.method());
+        if (parsed instanceof MiioEventMethod.Unrecognised unrecognised) {
+            unrecognisedEvents.increment();
+            long now = System.currentTimeMillis();
+            long next = nextUnrecognisedWarning.get();
+            if (now >= next && nextUnrecognisedWarning.compareAndSet(next, now + UNRECOGNISED_LOG_INTERVAL_MS)) {
+                LOG.warn("miio-push: gateway {}: event {} not emitted: {} ({} such events so far)",
+                        endpoint.getGatewayHost(), message.messageId(), unrecognised.reason(), unrecognisedEvents.sum());
+            } else {
+                LOG.debug("miio-push: gateway {}: event {} not emitted: {}", endpoint.getGatewayHost(),
+                        message.messageId(), unrecognised.reason());
+            }
+            return;
+        }
+        MiioEventMethod method = ((MiioEventMethod.Recognised) parsed).method();
+        emit(MiioPushEvent.of(endpoint.getGatewayHost(), message.messageId(), method, message.params(),
+                plan.modelOf(method.sourceSid()).orElse(null), message.receivedAt()));
+    }
+
+    /** A gateway_offline or gateway_online event about the gateway itself, made by the bridge. */
+    private MiioPushEvent gatewayEvent(String type, JsonNode params) {
+        Instant now = Instant.now();
+        long did = client == null ? -1 : client.deviceId();
+        String sid = did >= 0 ? Long.toString(did) : endpoint.getGatewayHost();
+        MiioEventMethod method = new MiioEventMethod(type, sid, null, type + ":" + sid.replace('.', '_'));
+        return MiioPushEvent.of(endpoint.getGatewayHost(), now.toEpochMilli(), method, params, null, now);
+    }
+
+    private void emit(MiioPushEvent event) {
+        if (!isRunAllowed()) {
+            return;
+        }
+        Exchange exchange = createExchange(false);
+        Message message = exchange.getMessage();
+        message.setBody(event);
+        message.setHeader(MiioPushConstants.GATEWAY, event.gateway());
+        message.setHeader(MiioPushConstants.DEVICE_ID, event.deviceId());
+        message.setHeader(MiioPushConstants.ACTION, event.action());
+        message.setHeader(MiioPushConstants.EVENT_ID, event.id());
+        message.setHeader(MiioPushConstants.METHOD, event.method());
+        if (event.model() != null) {
+            message.setHeader(MiioPushConstants.MODEL, event.model());
+        }
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        getAsyncProcessor().process(exchange, doneSync -> {
+            try {
+                if (exchange.getException() != null) {
+                    getExceptionHandler().handleException("Error processing miIO event " + event, exchange,
+                            exchange.getException());
+                }
+            } finally {
+                releaseExchange(exchange, false);
+                done.complete(null);
+            }
+        });
+        done.join();
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
+    }
+
+    /** What the push server reports about this consumer's gateway. */
+    private final class Listener implements MiioPushListener {
+
+        @Override
+        public void onEvent(PushedMessage event) {
+            MiioPushConsumer.this.onEvent(event);
+        }
+
+        @Override
+        public void onGatewaySilent(InetAddress address, Duration silentFor) {
+            silentSince = Instant.now().minus(silentFor);
+            emit(gatewayEvent(MiioPushConstants.GATEWAY_OFFLINE,
+                    JsonNodeFactory.instance.objectNode().put("silentForSeconds", silentFor.toSeconds())));
+        }
+
+        @Override
+        public void onGatewayBack(InetAddress address) {
+            silentSince = null;
+            LOG.info("miio-push: gateway {} is heard again; installing its scenes again", endpoint.getGatewayHost());
+            emit(gatewayEvent(MiioPushConstants.GATEWAY_ONLINE, null));
+            installScenes();
+        }
+    }
+}
