@@ -7,11 +7,13 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import io.github.camelsmarthome.InvalidConfigurationException;
 import io.github.camelsmarthome.miio.protocol.MiioPushBindException;
 import io.github.camelsmarthome.miio.protocol.MiioPushServer;
 import io.github.camelsmarthome.miio.protocol.MiioPushServerOptions;
+import io.github.camelsmarthome.miio.protocol.MiioPushServerStats;
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
@@ -105,6 +107,12 @@ public class MiioPushComponent extends HealthCheckComponent {
         List<InetSocketAddress> running = new ArrayList<>();
         servers.values().forEach(shared -> running.add(shared.server.localAddress()));
         return running;
+    }
+
+    /** The counters of the push server on this address and port, while one runs. */
+    public synchronized Optional<MiioPushServerStats> serverStats(InetAddress bindAddress, int port) {
+        SharedServer shared = servers.get(new InetSocketAddress(bindAddress, port));
+        return shared == null ? Optional.empty() : Optional.of(shared.server.stats());
     }
 
     @Override

@@ -111,10 +111,11 @@ public class MiioPushConsumer extends DefaultConsumer {
             client = null;
             throw e;
         }
-        LOG.info("miio-push: gateway {}: {} scene(s) will point to {} (the advertised address{}); the push server"
-                 + " listens on UDP {}", endpoint.getGatewayHost(), plan.scenes().size(), advertised.getHostAddress(),
-                isBlank(configuration.getAdvertisedAddress()) ? ", detected" : ", configured",
-                server.localAddress());
+        String source = !isBlank(configuration.getAdvertisedAddress()) ? "advertisedAddress"
+                : endpoint.bindAddress().isAnyLocalAddress() ? "detected from the route to the gateway" : "the bindAddress";
+        LOG.info("miio-push: gateway {}: {} scene(s) will point to {} ({}); the push server listens on UDP {}:{}",
+                endpoint.getGatewayHost(), plan.scenes().size(), advertised.getHostAddress(), source,
+                server.localAddress().getAddress().getHostAddress(), server.localAddress().getPort());
         if (plan.scenes().isEmpty()) {
             LOG.warn("miio-push: gateway {}: neither devices nor subscriptions are set, so no scene is installed; only"
                      + " events of scenes installed elsewhere will arrive", endpoint.getGatewayHost());

@@ -3,7 +3,6 @@ package io.github.camelsmarthome.miio.protocol;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -123,8 +122,7 @@ public final class GatewayScenes {
         List<String> removed = new ArrayList<>();
         List<String> remaining = new ArrayList<>();
         CompletableFuture<Boolean> chain = CompletableFuture.completedFuture(true);
-        for (Iterator<String> it = ids.iterator(); it.hasNext();) {
-            String id = it.next();
+        for (String id : ids) {
             chain = chain.thenCompose(goOn -> {
                 if (!goOn) {
                     remaining.add(id);
@@ -137,8 +135,8 @@ public final class GatewayScenes {
     }
 
     private CompletableFuture<Boolean> removeOne(String id, List<String> removed, List<String> remaining) {
-        List<JsonNode> requests = new ArrayList<>(SceneRemovalRequests.params(List.of(id)));
-        return requester.send(SceneRemovalRequests.METHOD, requests.get(0)).handle((result, failure) -> {
+        JsonNode params = SceneRemovalRequests.params(List.of(id)).get(0);
+        return requester.send(SceneRemovalRequests.METHOD, params).handle((result, failure) -> {
             if (failure == null && SendDataFrames.isSuccess(result)) {
                 installed.remove(id);
                 removed.add(id);
