@@ -8,12 +8,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import io.github.camelsmarthome.InvalidConfigurationException;
+import io.github.camelsmarthome.miio.protocol.GatewayListeners;
 import io.github.camelsmarthome.miio.protocol.MiioPushBindException;
+import io.github.camelsmarthome.miio.protocol.MiioPushListener;
 import io.github.camelsmarthome.miio.protocol.MiioPushServer;
 import io.github.camelsmarthome.miio.protocol.MiioPushServerOptions;
 import io.github.camelsmarthome.miio.protocol.MiioPushServerStats;
+import io.github.camelsmarthome.miio.protocol.MiioToken;
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
@@ -28,7 +32,8 @@ import org.apache.camel.util.ObjectHelper;
  * <p>The component owns the push servers: one per (bind address, port), shared by every consumer
  * of the CamelContext that uses it, started by the first and closed when the last one stops. One
  * server serves many gateways; only one can exist per host address, because gateways only send to
- * UDP 54321.
+ * UDP 54321. Several consumers of one gateway (a route to MQTT, another to Kafka) all receive its
+ * events, and a consumer that stops leaves the scenes the others still use.
  */
 @Component("miio-push")
 public class MiioPushComponent extends HealthCheckComponent {
@@ -53,29 +58,77 @@ public class MiioPushComponent extends HealthCheckComponent {
     }
 
     /**
-     * The running server for this address and port, started when no consumer uses it yet.
+     * Registers {@code listener} for {@code gateway}'s events on the running server for this address
+     * and port, starting the server when no consumer uses it yet. Several listeners of one gateway
+     * all hear its events.
      *
-     * @throws InvalidConfigurationException when the port cannot be bound, or the consumers sharing the
-     *                                       server disagree on the fake device id or the silence timeout
+     * @param sceneIds the scenes the listener needs on the gateway (see {@link #detach})
+     * @throws InvalidConfigurationException when the port cannot be bound, the consumers sharing the
+     *                                       server disagree on the fake device id or the silence
+     *                                       timeout, or two consumers give one gateway different tokens
      */
-    synchronized MiioPushServer acquireServer(InetAddress bindAddress, int port, long deviceId, Duration silenceTimeout) {
-        InetSocketAddress key = new InetSocketAddress(bindAddress, port);
-        SharedServer shared = servers.get(key);
-        if (shared != null) {
-            if (shared.deviceId != deviceId || !shared.silenceTimeout.equals(silenceTimeout)) {
-                throw new InvalidConfigurationException("deviceId", "the consumers sharing the push server on UDP "
-                        + bindAddress.getHostAddress() + ":" + port + " must use the same deviceId and silenceTimeout"
-                        + " (one has " + shared.deviceId + " and " + shared.silenceTimeout.toMillis() + " ms, another "
-                        + deviceId + " and " + silenceTimeout.toMillis() + " ms); set them once on the component");
-            }
-            shared.users++;
-            return shared.server;
+    synchronized MiioPushServer attach(ServerKey key, InetAddress gateway, MiioToken token, MiioPushListener listener,
+            Set<String> sceneIds) {
+        SharedServer shared = servers.get(key.address());
+        if (shared == null) {
+            shared = new SharedServer(start(key), key);
+            servers.put(key.address(), shared);
+        } else if (shared.key.deviceId() != key.deviceId() || !shared.key.silenceTimeout().equals(key.silenceTimeout())) {
+            throw new InvalidConfigurationException("deviceId", "the consumers sharing the push server on UDP "
+                    + describe(key.address()) + " must use the same deviceId and silenceTimeout (one has "
+                    + shared.key.deviceId() + " and " + shared.key.silenceTimeout().toMillis() + " ms, another "
+                    + key.deviceId() + " and " + key.silenceTimeout().toMillis() + " ms); set them once on the component");
         }
-        Duration check = silenceTimeout.dividedBy(4);
+        GatewayListeners listeners = shared.gateways.get(gateway);
+        if (listeners == null) {
+            listeners = new GatewayListeners(gateway, token);
+            shared.gateways.put(gateway, listeners);
+            shared.server.register(gateway, token, listeners);
+        } else if (!listeners.token().equals(token)) {
+            throw new InvalidConfigurationException("token", "two miio-push consumers of gateway " + gateway.getHostAddress()
+                    + " have different tokens; a gateway has one token, give it once");
+        }
+        listeners.add(listener, sceneIds);
+        return shared.server;
+    }
+
+    /**
+     * Unregisters {@code listener}; the last listener of a gateway unregisters the gateway, the last
+     * consumer of a server closes it.
+     *
+     * @return the scene ids other consumers of the gateway still need: not to be deleted
+     */
+    synchronized Set<String> detach(MiioPushServer server, InetAddress gateway, MiioPushListener listener) {
+        for (SharedServer shared : servers.values()) {
+            if (shared.server != server) {
+                continue;
+            }
+            GatewayListeners listeners = shared.gateways.get(gateway);
+            if (listeners == null) {
+                return Set.of();
+            }
+            Set<String> stillNeeded = listeners.remove(listener);
+            if (listeners.isEmpty()) {
+                shared.gateways.remove(gateway);
+                server.unregister(gateway);
+            }
+            if (shared.gateways.isEmpty()) {
+                servers.remove(shared.key.address());
+                server.close();
+            }
+            return stillNeeded;
+        }
+        return Set.of();
+    }
+
+    private static MiioPushServer start(ServerKey key) {
+        Duration silence = key.silenceTimeout();
+        Duration check = silence.dividedBy(4);
         check = check.compareTo(MAX_LIVENESS_CHECK_INTERVAL) > 0 ? MAX_LIVENESS_CHECK_INTERVAL
                 : check.compareTo(MIN_LIVENESS_CHECK_INTERVAL) < 0 ? MIN_LIVENESS_CHECK_INTERVAL : check;
-        MiioPushServerOptions options = MiioPushServerOptions.defaults().withBinding(bindAddress, port)
-                .withDeviceId(deviceId).withLiveness(silenceTimeout, check);
+        MiioPushServerOptions options = MiioPushServerOptions.defaults()
+                .withBinding(key.address().getAddress(), key.address().getPort())
+                .withDeviceId(key.deviceId()).withLiveness(silence, check);
         MiioPushServer server = new MiioPushServer(options);
         try {
             server.start();
@@ -84,22 +137,11 @@ public class MiioPushComponent extends HealthCheckComponent {
             failure.initCause(e);
             throw failure;
         }
-        servers.put(key, new SharedServer(server, deviceId, silenceTimeout));
         return server;
     }
 
-    /** One consumer less on {@code server}; the last one closes it. */
-    synchronized void releaseServer(MiioPushServer server) {
-        for (Map.Entry<InetSocketAddress, SharedServer> entry : servers.entrySet()) {
-            SharedServer shared = entry.getValue();
-            if (shared.server == server) {
-                if (--shared.users == 0) {
-                    servers.remove(entry.getKey());
-                    server.close();
-                }
-                return;
-            }
-        }
+    private static String describe(InetSocketAddress address) {
+        return address.getAddress().getHostAddress() + ":" + address.getPort();
     }
 
     /** The addresses of the push servers running now, for tests and diagnostics. */
@@ -133,16 +175,24 @@ public class MiioPushComponent extends HealthCheckComponent {
         this.configuration = configuration;
     }
 
+    /**
+     * What identifies a push server and what its consumers must agree on.
+     *
+     * @param address the bind address and port
+     * @param deviceId the fake plug's device id
+     * @param silenceTimeout how long a gateway may be silent before it is reported
+     */
+    record ServerKey(InetSocketAddress address, long deviceId, Duration silenceTimeout) {
+    }
+
     private static final class SharedServer {
         private final MiioPushServer server;
-        private final long deviceId;
-        private final Duration silenceTimeout;
-        private int users = 1;
+        private final ServerKey key;
+        private final Map<InetAddress, GatewayListeners> gateways = new HashMap<>();
 
-        private SharedServer(MiioPushServer server, long deviceId, Duration silenceTimeout) {
+        private SharedServer(MiioPushServer server, ServerKey key) {
             this.server = server;
-            this.deviceId = deviceId;
-            this.silenceTimeout = silenceTimeout;
+            this.key = key;
         }
     }
 }

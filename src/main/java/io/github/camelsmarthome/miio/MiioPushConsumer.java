@@ -1,12 +1,15 @@
 package io.github.camelsmarthome.miio;
 
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
@@ -51,15 +54,17 @@ import org.slf4j.LoggerFactory;
  *   <li>Stop deletes every scene of the plan from the gateway, then unregisters.</li>
  * </ul>
  *
- * <p>Events reach the route on the push server's listener thread, which waits until the route is
- * done with each: a slow route makes the server stop acknowledging (the gateway re-sends later)
- * instead of filling memory.
+ * <p>Events are handed to the route asynchronously, at most 1,000 at a time per consumer; beyond
+ * that the push server's listener thread waits, and when its queue is full the server stops
+ * acknowledging (the gateway re-sends later) instead of filling memory. Several consumers of one
+ * gateway each get every event; each deletes on stop only the scenes no other one still uses.
  */
 public class MiioPushConsumer extends DefaultConsumer {
 
     private static final Logger LOG = LoggerFactory.getLogger(MiioPushConsumer.class);
     private static final long MAX_INSTALL_RETRY_DELAY_MS = 300_000;
     private static final long UNRECOGNISED_LOG_INTERVAL_MS = 60_000;
+    private static final int MAX_IN_FLIGHT = 1_000;
 
     private final MiioPushEndpoint endpoint;
     private final LongAdder unrecognisedEvents = new LongAdder();
@@ -72,6 +77,9 @@ public class MiioPushConsumer extends DefaultConsumer {
     private MiioDeviceClient client;
     private GatewayScenes scenes;
     private ScheduledExecutorService scheduler;
+    private MiioPushListener listener;
+    /** Exchanges on their way through the route; when none is left the push server's thread waits. */
+    private final Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT);
 
     // installation state, guarded by this
     private long generation;
@@ -103,9 +111,12 @@ public class MiioPushConsumer extends DefaultConsumer {
         }
         advertised = endpoint.advertisedAddress();
         client = endpoint.newClient();
+        listener = new Listener();
         try {
-            server = endpoint.getComponent().acquireServer(endpoint.bindAddress(), port, configuration.getDeviceId(),
-                    Duration.ofMillis(configuration.getSilenceTimeout()));
+            server = endpoint.getComponent().attach(new MiioPushComponent.ServerKey(
+                    new InetSocketAddress(endpoint.bindAddress(), port), configuration.getDeviceId(),
+                    Duration.ofMillis(configuration.getSilenceTimeout())), gateway, endpoint.token(), listener,
+                    Set.copyOf(plan.sceneIds()));
         } catch (RuntimeException e) {
             client.close();
             client = null;
@@ -124,7 +135,6 @@ public class MiioPushConsumer extends DefaultConsumer {
         scenes = new GatewayScenes(client::send, endpoint.getGatewayHost());
         scheduler = endpoint.getCamelContext().getExecutorServiceManager()
                 .newSingleThreadScheduledExecutor(this, "miio-push-scenes-" + endpoint.getGatewayHost());
-        server.register(gateway, endpoint.token(), new Listener());
         registerHealthCheck();
         installScenes();
     }
@@ -157,11 +167,13 @@ public class MiioPushConsumer extends DefaultConsumer {
             cancelRetry();
             installProblem = "stopped";
         }
-        if (server != null) {
-            server.unregister(gateway);
-        }
-        if (scenes != null && !plan.scenes().isEmpty()) {
-            removeScenes();
+        Set<String> stillNeeded = server == null ? Set.of() : endpoint.getComponent().detach(server, gateway, listener);
+        server = null;
+        if (scenes != null) {
+            List<String> ours = plan.sceneIds().stream().filter(id -> !stillNeeded.contains(id)).toList();
+            if (!ours.isEmpty()) {
+                removeScenes(ours);
+            }
         }
         if (client != null) {
             client.close();
@@ -171,18 +183,14 @@ public class MiioPushConsumer extends DefaultConsumer {
             endpoint.getCamelContext().getExecutorServiceManager().shutdownNow(scheduler);
             scheduler = null;
         }
-        if (server != null) {
-            endpoint.getComponent().releaseServer(server);
-            server = null;
-        }
         super.doStop();
     }
 
-    private void removeScenes() throws InterruptedException {
+    private void removeScenes(List<String> sceneIds) throws InterruptedException {
         MiioPushConfiguration configuration = endpoint.getConfiguration();
         // every scene may cost all attempts; more than that means the client is stuck
-        long patience = (configuration.getRetries() + 2L) * configuration.getTimeout() * (plan.scenes().size() + 1);
-        CompletableFuture<GatewayScenes.Removal> removal = scenes.remove(plan.sceneIds());
+        long patience = (configuration.getRetries() + 2L) * configuration.getTimeout() * (sceneIds.size() + 1);
+        CompletableFuture<GatewayScenes.Removal> removal = scenes.remove(sceneIds);
         try {
             GatewayScenes.Removal outcome = removal.get(patience, TimeUnit.MILLISECONDS);
             if (outcome.remaining().isEmpty()) {
@@ -314,7 +322,13 @@ public class MiioPushConsumer extends DefaultConsumer {
         if (event.model() != null) {
             message.setHeader(MiioPushConstants.MODEL, event.model());
         }
-        CompletableFuture<Void> done = new CompletableFuture<>();
+        try {
+            inFlight.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            releaseExchange(exchange, false);
+            return;
+        }
         getAsyncProcessor().process(exchange, doneSync -> {
             try {
                 if (exchange.getException() != null) {
@@ -323,10 +337,9 @@ public class MiioPushConsumer extends DefaultConsumer {
                 }
             } finally {
                 releaseExchange(exchange, false);
-                done.complete(null);
+                inFlight.release();
             }
         });
-        done.join();
     }
 
     private static boolean isBlank(String value) {

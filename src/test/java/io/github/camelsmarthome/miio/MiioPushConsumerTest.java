@@ -10,6 +10,8 @@ import io.github.camelsmarthome.simulator.miio.FakeGatewayOptions;
 import io.github.camelsmarthome.simulator.miio.StoredScene;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.health.HealthCheck;
 import org.junit.jupiter.api.Test;
 
@@ -147,5 +149,29 @@ class MiioPushConsumerTest extends MiioPushComponentTestSupport {
 
         awaitHealthy();
         assertThat(gateway.scenes()).hasSize(SWITCH_ACTIONS.size());
+    }
+
+    @Test
+    void twoRoutesOfOneGatewayEachReceiveEveryEventAndTheFirstToStopLeavesTheScenesTheOtherUses() throws Exception {
+        startCamel(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("miio-push:" + GATEWAY_HOST + "?devices=" + SWITCH + ":" + SWITCH_MODEL).routeId("all").to("mock:all");
+                from("miio-push:" + GATEWAY_HOST + "?subscriptions=" + SWITCH + ":" + SWITCH_MODEL + ":click_ch0")
+                        .routeId("clicks").to("mock:clicks");
+            }
+        });
+        await().atMost(TIMEOUT).until(() -> gateway.scenes().size() == SWITCH_ACTIONS.size());
+
+        gateway.fire(SWITCH, "click_ch0").get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+
+        MockEndpoint all = context.getEndpoint("mock:all", MockEndpoint.class);
+        MockEndpoint clicks = context.getEndpoint("mock:clicks", MockEndpoint.class);
+        await().atMost(TIMEOUT).until(() -> all.getReceivedCounter() == 1 && clicks.getReceivedCounter() == 1);
+        context.getRouteController().stopRoute("all");
+        assertThat(gateway.scenes()).extracting(StoredScene::id)
+                .containsExactly(DeterministicSceneId.of(GATEWAY_HOST, SWITCH, "click_ch0"));
+        context.getRouteController().stopRoute("clicks");
+        assertThat(gateway.scenes()).isEmpty();
     }
 }
