@@ -1,15 +1,16 @@
 package io.github.camelsmarthome.miio;
 
+import io.github.camelsmarthome.miio.protocol.GatewayStatusEvents;
 import org.apache.camel.spi.Metadata;
 
 /** The headers of the {@code miio-push:} component. */
 public final class MiioPushConstants {
 
     /** The type of the event emitted when the gateway went silent. */
-    public static final String GATEWAY_OFFLINE = "gateway_offline";
+    public static final String GATEWAY_OFFLINE = GatewayStatusEvents.OFFLINE;
 
     /** The type of the event emitted when a silent gateway is heard again. */
-    public static final String GATEWAY_ONLINE = "gateway_online";
+    public static final String GATEWAY_ONLINE = GatewayStatusEvents.ONLINE;
 
     @Metadata(label = "consumer", description = "The gateway the event came from, as the endpoint names it (host or IP).",
               javaType = "String")

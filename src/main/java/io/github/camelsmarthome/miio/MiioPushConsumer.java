@@ -8,18 +8,16 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.github.camelsmarthome.InvalidConfigurationException;
 import io.github.camelsmarthome.miio.protocol.EventInfo;
 import io.github.camelsmarthome.miio.protocol.GatewayScenes;
+import io.github.camelsmarthome.miio.protocol.GatewayStatusEvents;
 import io.github.camelsmarthome.miio.protocol.MiioDeviceClient;
 import io.github.camelsmarthome.miio.protocol.MiioEventMethod;
 import io.github.camelsmarthome.miio.protocol.MiioPushEvent;
@@ -27,6 +25,7 @@ import io.github.camelsmarthome.miio.protocol.MiioPushListener;
 import io.github.camelsmarthome.miio.protocol.MiioPushServer;
 import io.github.camelsmarthome.miio.protocol.MiioSubscriptions;
 import io.github.camelsmarthome.miio.protocol.PushedMessage;
+import io.github.camelsmarthome.miio.protocol.SceneInstallation;
 import io.github.camelsmarthome.miio.protocol.SubscriptionPlan;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -62,7 +61,7 @@ import org.slf4j.LoggerFactory;
 public class MiioPushConsumer extends DefaultConsumer {
 
     private static final Logger LOG = LoggerFactory.getLogger(MiioPushConsumer.class);
-    private static final long MAX_INSTALL_RETRY_DELAY_MS = 300_000;
+    private static final Duration MAX_INSTALL_RETRY_DELAY = Duration.ofMinutes(5);
     private static final long UNRECOGNISED_LOG_INTERVAL_MS = 60_000;
     private static final int MAX_IN_FLIGHT = 1_000;
 
@@ -81,11 +80,7 @@ public class MiioPushConsumer extends DefaultConsumer {
     /** Exchanges on their way through the route; when none is left the push server's thread waits. */
     private final Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT);
 
-    // installation state, guarded by this
-    private long generation;
-    private int failedAttempts;
-    private String installProblem = "not started";
-    private ScheduledFuture<?> retry;
+    private SceneInstallation installation;
     private volatile Instant silentSince;
 
     MiioPushConsumer(MiioPushEndpoint endpoint, Processor processor) {
@@ -135,8 +130,11 @@ public class MiioPushConsumer extends DefaultConsumer {
         scenes = new GatewayScenes(client::send, endpoint.getGatewayHost());
         scheduler = endpoint.getCamelContext().getExecutorServiceManager()
                 .newSingleThreadScheduledExecutor(this, "miio-push-scenes-" + endpoint.getGatewayHost());
+        installation = new SceneInstallation(scenes, () -> endpoint.uploads(plan, advertised), plan.scenes().size(),
+                endpoint.getGatewayHost(), scheduler, Duration.ofMillis(configuration.getInstallRetryDelay()),
+                MAX_INSTALL_RETRY_DELAY);
         registerHealthCheck();
-        installScenes();
+        installation.installNow();
     }
 
     private SubscriptionPlan plan(MiioPushConfiguration configuration) {
@@ -162,10 +160,8 @@ public class MiioPushConsumer extends DefaultConsumer {
 
     @Override
     protected void doStop() throws Exception {
-        synchronized (this) {
-            generation++;
-            cancelRetry();
-            installProblem = "stopped";
+        if (installation != null) {
+            installation.close();
         }
         Set<String> stillNeeded = server == null ? Set.of() : endpoint.getComponent().detach(server, gateway, listener);
         server = null;
@@ -206,55 +202,6 @@ public class MiioPushConsumer extends DefaultConsumer {
         }
     }
 
-    /** Installs every planned scene, now, replacing whatever attempt is under way or scheduled. */
-    private void installScenes() {
-        long attempt;
-        synchronized (this) {
-            attempt = ++generation;
-            cancelRetry();
-            if (plan.scenes().isEmpty()) {
-                installProblem = null;
-                return;
-            }
-            installProblem = "installing " + plan.scenes().size() + " scene(s) on gateway " + endpoint.getGatewayHost();
-        }
-        CompletableFuture<Void> installing;
-        try {
-            installing = scenes.install(endpoint.uploads(plan, advertised));
-        } catch (RuntimeException e) {
-            installing = CompletableFuture.failedFuture(e);
-        }
-        installing.whenComplete((ok, failure) -> installed(attempt, failure));
-    }
-
-    private synchronized void installed(long attempt, Throwable failure) {
-        if (attempt != generation || !isRunAllowed()) {
-            return;
-        }
-        if (failure == null) {
-            failedAttempts = 0;
-            installProblem = null;
-            LOG.info("miio-push: gateway {}: {} scene(s) installed, pointing to {}", endpoint.getGatewayHost(),
-                    plan.scenes().size(), advertised.getHostAddress());
-            return;
-        }
-        Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
-                ? failure.getCause() : failure;
-        long delay = Math.min(MAX_INSTALL_RETRY_DELAY_MS,
-                endpoint.getConfiguration().getInstallRetryDelay() << Math.min(failedAttempts, 20));
-        failedAttempts++;
-        installProblem = "installing the scenes failed: " + cause.getMessage() + "; retrying in " + delay + " ms";
-        LOG.warn("miio-push: {}", installProblem);
-        retry = scheduler.schedule(this::installScenes, delay, TimeUnit.MILLISECONDS);
-    }
-
-    private void cancelRetry() {
-        if (retry != null) {
-            retry.cancel(false);
-            retry = null;
-        }
-    }
-
     /** Why the consumer is not healthy, or {@code null} while the scenes are installed and the gateway is heard. */
     String problem() {
         Instant silent = silentSince;
@@ -263,9 +210,7 @@ public class MiioPushConsumer extends DefaultConsumer {
                    + " is it online, and may it send UDP to " + advertised.getHostAddress() + ":"
                    + endpoint.getConfiguration().getPort() + "?";
         }
-        synchronized (this) {
-            return installProblem;
-        }
+        return installation == null ? "not started" : installation.problem();
     }
 
     /** Events whose method was not of the form {@code action:sid}: acknowledged, counted, not emitted. */
@@ -298,13 +243,11 @@ public class MiioPushConsumer extends DefaultConsumer {
                 plan.modelOf(method.sourceSid()).orElse(null), message.receivedAt()));
     }
 
-    /** A gateway_offline or gateway_online event about the gateway itself, made by the bridge. */
-    private MiioPushEvent gatewayEvent(String type, JsonNode params) {
-        Instant now = Instant.now();
-        long did = client == null ? -1 : client.deviceId();
-        String sid = did >= 0 ? Long.toString(did) : endpoint.getGatewayHost();
-        MiioEventMethod method = new MiioEventMethod(type, sid, null, type + ":" + sid.replace('.', '_'));
-        return MiioPushEvent.of(endpoint.getGatewayHost(), now.toEpochMilli(), method, params, null, now);
+    /** The gateway's device id once a request got an answer, its host before that. */
+    private String gatewaySid() {
+        MiioDeviceClient current = client;
+        long did = current == null ? -1 : current.deviceId();
+        return did >= 0 ? Long.toString(did) : endpoint.getGatewayHost();
     }
 
     private void emit(MiioPushEvent event) {
@@ -357,16 +300,15 @@ public class MiioPushConsumer extends DefaultConsumer {
         @Override
         public void onGatewaySilent(InetAddress address, Duration silentFor) {
             silentSince = Instant.now().minus(silentFor);
-            emit(gatewayEvent(MiioPushConstants.GATEWAY_OFFLINE,
-                    JsonNodeFactory.instance.objectNode().put("silentForSeconds", silentFor.toSeconds())));
+            emit(GatewayStatusEvents.offline(endpoint.getGatewayHost(), gatewaySid(), silentFor, Instant.now()));
         }
 
         @Override
         public void onGatewayBack(InetAddress address) {
             silentSince = null;
             LOG.info("miio-push: gateway {} is heard again; installing its scenes again", endpoint.getGatewayHost());
-            emit(gatewayEvent(MiioPushConstants.GATEWAY_ONLINE, null));
-            installScenes();
+            emit(GatewayStatusEvents.online(endpoint.getGatewayHost(), gatewaySid(), Instant.now()));
+            installation.installNow();
         }
     }
 }
