@@ -308,7 +308,10 @@ public class MiioPushConsumer extends DefaultConsumer {
             silentSince = null;
             LOG.info("miio-push: gateway {} is heard again; installing its scenes again", endpoint.getGatewayHost());
             emit(GatewayStatusEvents.online(endpoint.getGatewayHost(), gatewaySid(), Instant.now()));
-            installation.installNow();
+            SceneInstallation current = installation;
+            if (current != null) {
+                current.installNow();
+            }
         }
     }
 }
