@@ -73,4 +73,21 @@ class MiioToKafkaIT {
             assertThat(gateway.scenes()).isEmpty();
         }
     }
+
+    @Test
+    void withoutAGatewayHostNeitherMiioRouteIsStarted() throws Exception {
+        Main main = RunnerMain.start(Map.of(
+                "camel.main.routesIncludePattern", "file:" + RunnerMain.ROUTES.resolve("bridge.yaml") + ",file:"
+                                                   + RunnerMain.ROUTES.resolve("miio-to-kafka.yaml") + ",file:"
+                                                   + RunnerMain.ROUTES.resolve("miio-to-mqtt.yaml"),
+                "smarthome.mqtt.url", MQTT.url(),
+                "smarthome.kafka.brokers", KAFKA.bootstrapServers()));
+        try {
+            assertThat(main.getCamelContext().getRoute("bridge-info-to-mqtt")).isNotNull();
+            assertThat(main.getCamelContext().getRoute("miio-to-kafka")).isNull();
+            assertThat(main.getCamelContext().getRoute("miio-to-mqtt")).isNull();
+        } finally {
+            main.stop();
+        }
+    }
 }
