@@ -1,6 +1,7 @@
 package io.github.camelsmarthome.miio;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -41,17 +42,22 @@ class MiioToKafkaIT {
         int serverPort = FreePorts.find();
         try (FakeGateway gateway = FakeGateway.start(FakeGatewayOptions.builder().bindAddress("127.0.0.2").port(0)
                 .token(TOKEN).targetPort(serverPort).subDevice(SWITCH, "lumi.sensor_switch.aq2").build())) {
-            Main main = RunnerMain.start(Map.of(
-                    "camel.main.routesIncludePattern", "file:" + RunnerMain.ROUTES.resolve("bridge.yaml") + ",file:"
-                                                       + RunnerMain.ROUTES.resolve("miio-to-kafka.yaml"),
-                    "smarthome.mqtt.url", MQTT.url(),
-                    "smarthome.kafka.brokers", KAFKA.bootstrapServers(),
-                    "smarthome.miio.gateway-host", "127.0.0.2",
-                    "camel.component.miio-push.token", TOKEN,
-                    "camel.component.miio-push.devices", SWITCH + ":lumi.sensor_switch.aq2",
-                    "camel.component.miio-push.bindAddress", "127.0.0.1",
-                    "camel.component.miio-push.port", String.valueOf(serverPort),
-                    "camel.component.miio-push.gatewayPort", String.valueOf(gateway.localAddress().getPort())));
+            Map<String, String> properties = new HashMap<>();
+            properties.put("camel.main.routesIncludePattern", "file:" + RunnerMain.ROUTES.resolve("bridge.yaml") + ",file:"
+                                                              + RunnerMain.ROUTES.resolve("miio-to-kafka.yaml"));
+            properties.put("smarthome.mqtt.url", MQTT.url());
+            properties.put("smarthome.kafka.brokers", KAFKA.bootstrapServers());
+            properties.put("smarthome.miio.gateway-host", "127.0.0.2");
+            properties.put("camel.component.miio-push.token", TOKEN);
+            properties.put("camel.component.miio-push.devices", SWITCH + ":lumi.sensor_switch.aq2");
+            properties.put("camel.component.miio-push.bindAddress", "127.0.0.1");
+            properties.put("camel.component.miio-push.port", String.valueOf(serverPort));
+            properties.put("camel.component.miio-push.gatewayPort", String.valueOf(gateway.localAddress().getPort()));
+            // as the runner's properties give them for unset variables
+            properties.put("camel.component.miio-push.subscriptions", "{{env:MIIO_TEST_UNSET_SUBSCRIPTIONS:}}");
+            properties.put("camel.component.miio-push.eventCatalog", "{{env:MIIO_TEST_UNSET_EVENT_CATALOG:}}");
+            properties.put("camel.component.miio-push.advertisedAddress", "{{env:MIIO_TEST_UNSET_ADVERTISED_ADDRESS:}}");
+            Main main = RunnerMain.start(properties);
             try {
                 await().atMost(TIMEOUT).until(() -> gateway.scenes().size() == 3);
                 gateway.fire(SWITCH, "click_ch0").get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
