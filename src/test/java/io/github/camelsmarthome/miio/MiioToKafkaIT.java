@@ -1,0 +1,99 @@
+package io.github.camelsmarthome.miio;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.camelsmarthome.simulator.miio.FakeGateway;
+import io.github.camelsmarthome.simulator.miio.FakeGatewayOptions;
+import io.github.camelsmarthome.testing.FreePorts;
+import io.github.camelsmarthome.testing.KafkaBroker;
+import io.github.camelsmarthome.testing.MqttBroker;
+import io.github.camelsmarthome.testing.RunnerMain;
+import org.apache.camel.main.Main;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The fake gateway, the {@code miio-push:} component and the bundled
+ * {@code routes/miio-to-kafka.yaml}, loaded by the runner's Camel Main, into a real Kafka broker.
+ */
+class MiioToKafkaIT {
+
+    @RegisterExtension
+    static final KafkaBroker KAFKA = new KafkaBroker();
+    @RegisterExtension
+    static final MqttBroker MQTT = new MqttBroker();
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+    private static final String TOKEN = "0f1e2d3c4b5a69788796a5b4c3d2e1f0";
+    private static final String SWITCH = "lumi.158d0001a2b3c4";
+
+    @Test
+    void aButtonClickArrivesAsACloudEventKeyedBySid() throws Exception {
+        int serverPort = FreePorts.find();
+        try (FakeGateway gateway = FakeGateway.start(FakeGatewayOptions.builder().bindAddress("127.0.0.2").port(0)
+                .token(TOKEN).targetPort(serverPort).subDevice(SWITCH, "lumi.sensor_switch.aq2").build())) {
+            Map<String, String> properties = new HashMap<>();
+            properties.put("camel.main.routesIncludePattern", "file:" + RunnerMain.ROUTES.resolve("bridge.yaml") + ",file:"
+                                                              + RunnerMain.ROUTES.resolve("miio-to-kafka.yaml"));
+            properties.put("smarthome.mqtt.url", MQTT.url());
+            properties.put("smarthome.kafka.brokers", KAFKA.bootstrapServers());
+            properties.put("smarthome.miio.gateway-host", "127.0.0.2");
+            properties.put("camel.component.miio-push.token", TOKEN);
+            properties.put("camel.component.miio-push.devices", SWITCH + ":lumi.sensor_switch.aq2");
+            properties.put("camel.component.miio-push.bindAddress", "127.0.0.1");
+            properties.put("camel.component.miio-push.port", String.valueOf(serverPort));
+            properties.put("camel.component.miio-push.gatewayPort", String.valueOf(gateway.localAddress().getPort()));
+            // as the runner's properties give them for unset variables
+            properties.put("camel.component.miio-push.subscriptions", "{{env:MIIO_TEST_UNSET_SUBSCRIPTIONS:}}");
+            properties.put("camel.component.miio-push.eventCatalog", "{{env:MIIO_TEST_UNSET_EVENT_CATALOG:}}");
+            properties.put("camel.component.miio-push.advertisedAddress", "{{env:MIIO_TEST_UNSET_ADVERTISED_ADDRESS:}}");
+            Main main = RunnerMain.start(properties);
+            try {
+                await().atMost(TIMEOUT).until(() -> gateway.scenes().size() == 3);
+                gateway.fire(SWITCH, "click_ch0").get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+
+                List<ConsumerRecord<String, String>> records = KAFKA.recordsUntil("smarthome.miio.events",
+                        arrived -> !arrived.isEmpty(), TIMEOUT);
+
+                assertThat(records).singleElement().satisfies(record -> {
+                    assertThat(record.key()).isEqualTo(SWITCH);
+                    JsonNode event = new ObjectMapper().readTree(record.value());
+                    assertThat(event.path("type").asText()).isEqualTo("miio.click_ch0");
+                    assertThat(event.path("source").asText()).isEqualTo("/camel-smarthome/miio/127.0.0.2");
+                    assertThat(event.path("subject").asText()).isEqualTo(SWITCH);
+                    assertThat(event.path("data").path("model").asText()).isEqualTo("lumi.sensor_switch.aq2");
+                });
+            } finally {
+                main.stop();
+            }
+            assertThat(gateway.scenes()).isEmpty();
+        }
+    }
+
+    @Test
+    void withoutAGatewayHostNeitherMiioRouteIsStarted() throws Exception {
+        Main main = RunnerMain.start(Map.of(
+                "camel.main.routesIncludePattern", "file:" + RunnerMain.ROUTES.resolve("bridge.yaml") + ",file:"
+                                                   + RunnerMain.ROUTES.resolve("miio-to-kafka.yaml") + ",file:"
+                                                   + RunnerMain.ROUTES.resolve("miio-to-mqtt.yaml"),
+                "smarthome.mqtt.url", MQTT.url(),
+                "smarthome.kafka.brokers", KAFKA.bootstrapServers()));
+        try {
+            assertThat(main.getCamelContext().getRoute("bridge-info-to-mqtt")).isNotNull();
+            assertThat(main.getCamelContext().getRoute("miio-to-kafka")).isNull();
+            assertThat(main.getCamelContext().getRoute("miio-to-mqtt")).isNull();
+        } finally {
+            main.stop();
+        }
+    }
+}
