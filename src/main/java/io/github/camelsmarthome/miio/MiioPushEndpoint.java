@@ -24,6 +24,7 @@ import io.github.camelsmarthome.miio.protocol.SceneUpload;
 import io.github.camelsmarthome.miio.protocol.SubscriptionPlan;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
+import org.apache.camel.MultipleConsumersSupport;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
 import org.apache.camel.spi.Metadata;
@@ -39,7 +40,7 @@ import org.apache.camel.support.DefaultEndpoint;
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "miio-push", title = "miIO Push", syntax = "miio-push:gatewayHost",
              category = { Category.IOT }, headersClass = MiioPushConstants.class)
-public class MiioPushEndpoint extends DefaultEndpoint {
+public class MiioPushEndpoint extends DefaultEndpoint implements MultipleConsumersSupport {
 
     @UriPath
     @Metadata(required = true)
@@ -55,6 +56,15 @@ public class MiioPushEndpoint extends DefaultEndpoint {
         super(uri, component);
         this.gatewayHost = gatewayHost;
         this.configuration = configuration;
+    }
+
+    /**
+     * Several routes may consume one gateway (one per sink, so that one broker's outage never stalls
+     * another): each gets every event, and they share the gateway's scenes.
+     */
+    @Override
+    public boolean isMultipleConsumersSupported() {
+        return true;
     }
 
     @Override

@@ -13,6 +13,7 @@ import io.github.camelsmarthome.simulator.miio.FakeGatewayOptions;
 import io.github.camelsmarthome.testing.FreePorts;
 import io.github.camelsmarthome.testing.KafkaBroker;
 import io.github.camelsmarthome.testing.MqttBroker;
+import io.github.camelsmarthome.testing.MqttProbe;
 import io.github.camelsmarthome.testing.RunnerMain;
 import org.apache.camel.main.Main;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -24,9 +25,10 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The fake gateway, the {@code miio-push:} component and the bundled
- * {@code routes/miio-to-kafka.yaml}, loaded by the runner's Camel Main, into a real Kafka broker.
+ * {@code routes/miio-to-kafka.yaml} and {@code routes/miio-to-mqtt.yaml}, loaded by the runner's Camel
+ * Main, into a real Kafka broker and a real MQTT broker: both routes share the gateway's scenes.
  */
-class MiioToKafkaIT {
+class MiioRoutesIT {
 
     @RegisterExtension
     static final KafkaBroker KAFKA = new KafkaBroker();
@@ -38,13 +40,14 @@ class MiioToKafkaIT {
     private static final String SWITCH = "lumi.158d0001a2b3c4";
 
     @Test
-    void aButtonClickArrivesAsACloudEventKeyedBySid() throws Exception {
+    void aButtonClickArrivesOnceAsACloudEventKeyedBySidAndOnceOnMqtt() throws Exception {
         int serverPort = FreePorts.find();
         try (FakeGateway gateway = FakeGateway.start(FakeGatewayOptions.builder().bindAddress("127.0.0.2").port(0)
                 .token(TOKEN).targetPort(serverPort).subDevice(SWITCH, "lumi.sensor_switch.aq2").build())) {
             Map<String, String> properties = new HashMap<>();
             properties.put("camel.main.routesIncludePattern", "file:" + RunnerMain.ROUTES.resolve("bridge.yaml") + ",file:"
-                                                              + RunnerMain.ROUTES.resolve("miio-to-kafka.yaml"));
+                                                              + RunnerMain.ROUTES.resolve("miio-to-kafka.yaml") + ",file:"
+                                                              + RunnerMain.ROUTES.resolve("miio-to-mqtt.yaml"));
             properties.put("smarthome.mqtt.url", MQTT.url());
             properties.put("smarthome.kafka.brokers", KAFKA.bootstrapServers());
             properties.put("smarthome.miio.gateway-host", "127.0.0.2");
@@ -57,6 +60,7 @@ class MiioToKafkaIT {
             properties.put("camel.component.miio-push.subscriptions", "{{env:MIIO_TEST_UNSET_SUBSCRIPTIONS:}}");
             properties.put("camel.component.miio-push.eventCatalog", "{{env:MIIO_TEST_UNSET_EVENT_CATALOG:}}");
             properties.put("camel.component.miio-push.advertisedAddress", "{{env:MIIO_TEST_UNSET_ADVERTISED_ADDRESS:}}");
+            MqttProbe probe = MqttProbe.subscribe(MQTT.url(), "camel-smarthome/miio/#");
             Main main = RunnerMain.start(properties);
             try {
                 await().atMost(TIMEOUT).until(() -> gateway.scenes().size() == 3);
@@ -73,8 +77,14 @@ class MiioToKafkaIT {
                     assertThat(event.path("subject").asText()).isEqualTo(SWITCH);
                     assertThat(event.path("data").path("model").asText()).isEqualTo("lumi.sensor_switch.aq2");
                 });
+                MqttProbe.Message click = probe.awaitMessage("camel-smarthome/miio/lumi_158d0001a2b3c4/event", m -> true, TIMEOUT);
+                JsonNode message = new ObjectMapper().readTree(click.payload());
+                assertThat(message.path("event_type").asText()).isEqualTo("click_ch0");
+                assertThat(message.path("deviceId").asText()).isEqualTo(SWITCH);
+                assertThat(probe.messages()).filteredOn(m -> m.topic().endsWith("/event")).hasSize(1);
             } finally {
                 main.stop();
+                probe.close();
             }
             assertThat(gateway.scenes()).isEmpty();
         }
