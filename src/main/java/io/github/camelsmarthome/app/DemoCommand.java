@@ -19,8 +19,8 @@ import org.eclipse.paho.mqttv5.common.MqttSubscription;
  * {@code demo}: the bridge with no set-up at all. It starts an embedded MQTT broker (port printed),
  * runs the routes against it, and prints every message the bridge publishes, until Ctrl-C.
  *
- * <p>The simulators of the three systems join the demo as their components arrive; until then it
- * shows the bridge's own topics.
+ * <p>It runs the simulators of the three systems (Home Connect, SimpliSafe, a Xiaomi gateway) with
+ * a little life in each, and the routes of ROUTES_DIR against them.
  */
 final class DemoCommand {
 
@@ -68,6 +68,16 @@ final class DemoCommand {
             err.println("camel-smarthome: demo: could not start the SimpliSafe simulator: " + e.getMessage());
             return SmarthomeCli.EXIT_FAILURE;
         }
+        DemoMiio miio;
+        try {
+            miio = DemoMiio.start();
+        } catch (Exception e) {
+            closeQuietly(simpliSafe);
+            closeQuietly(homeConnect);
+            closeQuietly(broker);
+            err.println("camel-smarthome: demo: could not start the miio gateway simulator: " + e.getMessage());
+            return SmarthomeCli.EXIT_FAILURE;
+        }
         String baseTopic = env.getOrDefault("MQTT_BASE_TOPIC", "camel-smarthome");
         out.println("camel-smarthome demo");
         out.println("  MQTT broker (embedded): " + broker.url() + "   watch it: mosquitto_sub -h 127.0.0.1 -p " + broker.port()
@@ -75,7 +85,7 @@ final class DemoCommand {
         out.println("  Health: http://localhost:" + env.getOrDefault("METRICS_PORT", "9876") + "/observe/health");
         out.println("  Home Connect simulator: " + homeConnect.describe());
         out.println("  SimpliSafe simulator: " + simpliSafe.describe());
-        out.println("  The miio gateway simulator joins with its component.");
+        out.println("  miio gateway simulator: " + miio.describe());
         out.println("  Ctrl-C stops.");
         // Watch before the bridge starts, so its first messages are printed too.
         MqttClient watcher = watch(broker.url(), baseTopic);
@@ -86,14 +96,18 @@ final class DemoCommand {
                     .override("smarthome.mqtt.password", "")
                     .override("smarthome.kafka.brokers", "")
                     .addRoutes(homeConnect.consoleRoute(out))
-                    .addRoutes(simpliSafe.consoleRoute(out));
+                    .addRoutes(simpliSafe.consoleRoute(out))
+                    .addRoutes(miio.consoleRoute(out));
             homeConnect.properties().forEach(run::override);
             simpliSafe.properties().forEach(run::override);
+            miio.properties().forEach(run::override);
             homeConnect.liven();
             simpliSafe.liven();
+            miio.liven();
             return run.run();
         } finally {
             closeQuietly(watcher);
+            closeQuietly(miio);
             closeQuietly(simpliSafe);
             closeQuietly(homeConnect);
             closeQuietly(broker);

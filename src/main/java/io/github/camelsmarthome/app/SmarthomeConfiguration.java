@@ -99,7 +99,8 @@ public class SmarthomeConfiguration implements CamelConfiguration {
         context.getRegistry().bind("bridgeInfo", new BridgeInfo(instance, Clock.systemUTC(),
                 Map.of("kafka", brokers != null,
                         "homeconnect", property(properties, "smarthome.homeconnect.client-id").isPresent(),
-                        "simplisafe", property(properties, "smarthome.simplisafe.enabled").map(Boolean::parseBoolean).orElse(false)),
+                        "simplisafe", property(properties, "smarthome.simplisafe.enabled").map(Boolean::parseBoolean).orElse(false),
+                        "miio", property(properties, "smarthome.miio.gateway-host").isPresent()),
                 cloudEvents));
     }
 

@@ -146,17 +146,20 @@ class RunnerJarIT {
     }
 
     @Test
-    void theDemoShowsHomeConnectAndSimpliSafeEventsAndTheBridgeWithNoSetUp() throws Exception {
+    void theDemoShowsEventsOfTheThreeSystemsAndTheBridgeWithNoSetUp() throws Exception {
         Files.createDirectories(workDir.resolve("routes"));
-        for (String route : new String[] {"bridge.yaml", "simplisafe-to-mqtt.yaml"}) {
+        for (String route : new String[] {"bridge.yaml", "simplisafe-to-mqtt.yaml", "miio-to-mqtt.yaml"}) {
             Files.copy(PROJECT.resolve("routes").resolve(route), workDir.resolve("routes").resolve(route));
         }
         int metricsPort = FreePorts.find();
         try (RunnerProcess demo = RunnerProcess.start(workDir, Map.of("METRICS_PORT", Integer.toString(metricsPort)), "demo")) {
             await().atMost(START).until(() -> demo.stdout().contains("  homeconnect  ") && demo.stdout().contains("bridge/state  online")
                                               && demo.stdout().contains("  simplisafe   ")
-                                              && demo.stdout().contains("simplisafe/12345/connection_mode  REALTIME"));
-            assertThat(demo.stdout()).contains("MQTT broker (embedded): tcp://127.0.0.1:", "Home Connect simulator:", "SimpliSafe simulator:");
+                                              && demo.stdout().contains("simplisafe/12345/connection_mode  REALTIME")
+                                              && demo.stdout().contains("  miio         lumi.")
+                                              && demo.stdout().contains("camel-smarthome/miio/lumi_"));
+            assertThat(demo.stdout()).contains("MQTT broker (embedded): tcp://127.0.0.1:", "Home Connect simulator:", "SimpliSafe simulator:",
+                    "miio gateway simulator:");
             assertThat(demo.stderr()).doesNotContain("\tat ");
         }
     }
