@@ -247,4 +247,22 @@ class SimplisafeDiscoveryTest {
         assertThat(event.path("event_types").toString()).contains("brand_new_type");
         only(messages, CONFIG.formatted("device_automation", "1234567", "trigger_brand_new_type"));
     }
+
+    @Test
+    void aDoorbellIsAnEventEntityOfClassDoorbellAsInBriefExample95() {
+        List<DiscoveryMessage> messages = discovery.onEvent(
+                sensorEvent("c0ffee12", SensorType.DOORBELL, "doorbell_detected", "Front doorbell", "{}"));
+        JsonNode event = payload(only(messages, CONFIG.formatted("event", "c0ffee12", "event")));
+        assertThat(event.path("device_class").asText()).isEqualTo("doorbell");
+        assertThat(event.path("event_types").toString()).contains("doorbell_detected", "camera_motion_detected");
+        assertThat(event.path("state_topic").asText()).isEqualTo("camel-smarthome/simplisafe/c0ffee12/event");
+        JsonNode trigger = payload(only(messages, CONFIG.formatted("device_automation", "c0ffee12", "trigger_doorbell_detected")));
+        assertThat(trigger.path("topic").asText()).isEqualTo("camel-smarthome/simplisafe/c0ffee12/event");
+        assertThat(trigger.path("value_template").asText()).isEqualTo("{{ value_json.event_type }}");
+        assertThat(trigger.path("payload").asText()).isEqualTo("doorbell_detected");
+        assertThat(trigger.path("device").path("identifiers").get(0).asText()).isEqualTo("simplisafe_c0ffee12");
+        assertThat(trigger.has("availability")).isFalse();
+        assertThat(payload(only(messages, "camel-smarthome/simplisafe/c0ffee12/event")).path("event_type").asText())
+                .isEqualTo("doorbell_detected");
+    }
 }
