@@ -15,7 +15,7 @@ final class BridgeDevice {
 
     /** The pseudo system of the bridge device. */
     static final String SYSTEM = "bridge";
-    /** Its device id: ids read {@code <instance>_bridge_bridge_<feature>}. */
+    /** Its device id; its ids are {@code <instance>_bridge_<feature>} all the same (see {@link DeviceTopics}). */
     static final String DEVICE_ID = "bridge";
     /** The systems whose health the bridge shows. */
     static final List<String> SYSTEMS = List.of("homeconnect", "simplisafe", "miio");

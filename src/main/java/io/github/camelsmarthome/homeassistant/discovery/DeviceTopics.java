@@ -76,8 +76,11 @@ public final class DeviceTopics {
         return options.baseTopic() + "/bridge/health";
     }
 
-    /** The device registry identifier {@code <system>_<deviceId>}. */
+    /** The device registry identifier {@code <system>_<deviceId>}; the bridge's is {@link #bridgeIdentifier()}. */
     public String identifier(String system, String deviceId) {
+        if (BridgeDevice.SYSTEM.equals(system)) {
+            return bridgeIdentifier();
+        }
         return segment(system) + "_" + segment(deviceId);
     }
 
@@ -88,12 +91,16 @@ public final class DeviceTopics {
 
     /** {@code <instance>_<system>_<deviceId>_<key>}: globally unique, and usable as a topic segment. */
     public String uniqueId(String system, String deviceId, String key) {
+        if (BridgeDevice.SYSTEM.equals(system)) {
+            return bridgeIdentifier() + "_" + segment(key);
+        }
         return options.uniqueIdPrefix() + "_" + identifier(system, deviceId) + "_" + segment(key);
     }
 
     /** {@code <platform>.<system>_<deviceId>_<key>} in snake case: the entity id HA creates first (brief 2.3). */
     public String defaultEntityId(String platform, String system, String deviceId, String key) {
-        return platform + "." + slug(system + "_" + deviceId + "_" + key);
+        String device = BridgeDevice.SYSTEM.equals(system) ? system : system + "_" + deviceId;
+        return platform + "." + slug(device + "_" + key);
     }
 
     /** The single-component config topic of one entity or trigger. */

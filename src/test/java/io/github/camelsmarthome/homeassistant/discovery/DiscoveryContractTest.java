@@ -108,7 +108,7 @@ class DiscoveryContractTest {
         List<String> topics = config.path("availability").findValuesAsText("topic");
         assertThat(topics).as(topic).isNotEmpty();
         assertThat(topics.get(0)).isEqualTo("camel-smarthome/bridge/state");
-        if (!topic.contains("bridge_bridge")) {
+        if (!topic.contains("/camel_smarthome_bridge")) {
             assertThat(topics).as(topic).hasSizeGreaterThanOrEqualTo(2);
             assertThat(topics.subList(1, topics.size())).as(topic).anyMatch(t -> t.endsWith("/availability"));
         }

@@ -25,12 +25,12 @@ class DiscoveryLifecycleTest {
     @Test
     void theFirstEventPublishesTheBridgeDeviceFirstAndOnlyOnce() {
         List<DiscoveryMessage> first = discovery.onEvent(systemEvent("armed_away"));
-        assertThat(first.get(0).topic()).isEqualTo("homeassistant/device/camel-smarthome/bridge_bridge/config");
+        assertThat(first.get(0).topic()).isEqualTo("homeassistant/device/camel-smarthome/camel_smarthome_bridge/config");
         assertThat(payload(first.get(0)).path("device").has("via_device")).isFalse();
         assertThat(payload(first.get(0)).path("availability").findValuesAsText("topic"))
                 .containsExactly("camel-smarthome/bridge/state");
         assertThat(discovery.onEvent(miio("lumi.158d0001ab6d65", "open", "lumi.sensor_magnet.aq2")))
-                .noneMatch(m -> m.topic().contains("bridge_bridge"));
+                .noneMatch(m -> m.topic().contains("camel_smarthome_bridge/"));
     }
 
     @ParameterizedTest
