@@ -128,7 +128,9 @@ final class SimplisafeMapping implements SystemMapping {
             case "connection_mode_changed" -> {
                 String mode = text(event, "info");
                 state.put("connection_mode", mode);
-                context.health(SYSTEM).put("connection_mode", mode).put("connected", !"AUTH_REQUIRED".equals(mode));
+                boolean authRequired = "AUTH_REQUIRED".equals(mode);
+                context.health(SYSTEM).put("connection_mode", mode).put("connected", !authRequired)
+                        .put("auth_required", authRequired);
             }
             default -> {
                 // Other system events are only events: the event entity and the triggers show them.

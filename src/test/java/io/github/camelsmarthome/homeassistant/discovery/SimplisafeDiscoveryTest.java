@@ -205,6 +205,7 @@ class SimplisafeDiscoveryTest {
         JsonNode health = payload(discovery.bridgeHealth());
         assertThat(health.path("simplisafe").path("connection_mode").asText()).isEqualTo("AUTH_REQUIRED");
         assertThat(health.path("simplisafe").path("connected").asBoolean(true)).isFalse();
+        assertThat(health.path("simplisafe").path("auth_required").asBoolean()).isTrue();
     }
 
     @Test
