@@ -52,8 +52,12 @@ final class EventContext {
         return device;
     }
 
-    /** Queues the non-retained event message of a device. */
+    /** Queues the non-retained event message of a device, unless the same upstream event sent it lately. */
     void emitEvent(KnownDevice device, ObjectNode message) {
+        String eventId = message.path("event_id").asText(null);
+        if (eventId != null && !device.firstDelivery(eventId + "|" + message.path("event_type").asText())) {
+            return;
+        }
         events.add(DiscoveryMessage.transientEvent(topics.event(device.system(), device.deviceId()), message.toString()));
     }
 

@@ -17,6 +17,9 @@ import java.util.Set;
  */
 final class KnownDevice {
 
+    /** How many recent event messages per device are remembered to drop re-deliveries. */
+    static final int RECENT_EVENTS = 64;
+
     private final String system;
     private final String deviceId;
     private HaDevice device;
@@ -29,6 +32,7 @@ final class KnownDevice {
     private String publishedState;
     private String publishedAvailability;
     private boolean configChanged = true;
+    private final Set<String> recentEvents = new LinkedHashSet<>();
 
     KnownDevice(String system, String deviceId, HaDevice device) {
         this.system = Objects.requireNonNull(system, "system");
@@ -94,6 +98,20 @@ final class KnownDevice {
     /** A named set the mapping remembers (event types seen, programs seen ...), created empty on first use. */
     Set<String> fact(String name) {
         return facts.computeIfAbsent(name, n -> new LinkedHashSet<>());
+    }
+
+    /**
+     * Remembers an event message; false when the same one was sent lately, so a re-delivered
+     * upstream event does not fire HA's event entity and triggers twice (brief 4.4).
+     */
+    boolean firstDelivery(String eventKey) {
+        if (!recentEvents.add(eventKey)) {
+            return false;
+        }
+        if (recentEvents.size() > RECENT_EVENTS) {
+            recentEvents.remove(recentEvents.iterator().next());
+        }
+        return true;
     }
 
     String availability() {

@@ -152,4 +152,14 @@ class DiscoveryLifecycleTest {
                 .isEqualTo("{{ value_json.homeconnect.requests_remaining }}");
         assertThat(cmps.path("simplisafe_auth").path("device_class").asText()).isEqualTo("problem");
     }
+
+    @Test
+    void aRedeliveredEventDoesNotFireTheEventEntityTwice() {
+        String eventTopic = "camel-smarthome/miio/lumi_158d00027d0a11/event";
+        assertThat(discovery.onEvent(miio("lumi.158d00027d0a11", "click_ch0", "lumi.sensor_switch.aq2")))
+                .anyMatch(m -> m.topic().equals(eventTopic));
+        assertThat(discovery.onEvent(miio("lumi.158d00027d0a11", "click_ch0", "lumi.sensor_switch.aq2")))
+                .as("same gateway message id, so the same event id").noneMatch(m -> m.topic().equals(eventTopic));
+        assertThat(discovery.onEvent(systemEvent("alarm_triggered"))).anyMatch(m -> m.topic().endsWith("/event"));
+    }
 }
