@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * <p>Typical wiring: on every event {@link #onEvent}; on {@code homeassistant/status} =
  * {@code online} (after a random 2–15 s delay, coalescing births) {@link #republishAll}; at start,
  * once the devices are known, {@link #clearStale} with the retained topics found under
- * {@link #ownConfigFilter}; on a gateway keepalive change {@link #gatewayAvailability}; for the
+ * {@link #ownConfigFilter}; after the bridge's own reconnect {@link #republishAvailability}; on a
+ * gateway keepalive change {@link #gatewayAvailability}; for the
  * bridge's health entities {@link #updateBridgeHealth} and, on a timer, {@link #bridgeHealth}.
  *
  * <p>Thread-safe: calls are serialised.
@@ -123,6 +124,16 @@ public final class HomeAssistantDiscovery {
         devices.values().forEach(device -> availability(device, true, messages));
         devices.values().forEach(device -> state(device, true, messages));
         messages.add(bridgeHealth());
+        return messages;
+    }
+
+    /**
+     * Every device's availability again, for the bridge's own MQTT reconnect (brief 4.1): the broker
+     * may have published the last will meanwhile, and nothing else says the devices are back.
+     */
+    public synchronized List<DiscoveryMessage> republishAvailability() {
+        List<DiscoveryMessage> messages = new ArrayList<>();
+        devices.values().forEach(device -> availability(device, true, messages));
         return messages;
     }
 

@@ -48,6 +48,13 @@ final class SimplisafeMapping implements SystemMapping {
             "entry", "door", "leak", "moisture", "smoke", "smoke", "carbon_monoxide", "carbon_monoxide",
             "smoke_and_carbon_monoxide", "smoke", "glass_break", "safety", "siren", "safety", "temperature", "cold");
 
+    /** Brief 7.1, by the REST {@code alarmState} that poll events carry in {@code raw}. */
+    private static final Map<String, String> REST_ALARM_STATES = Map.ofEntries(
+            Map.entry("OFF", "disarmed"), Map.entry("TEST", "disarmed"), Map.entry("HOME", "armed_home"),
+            Map.entry("AWAY", "armed_away"), Map.entry("HOME_COUNT", "arming"), Map.entry("AWAY_COUNT", "arming"),
+            Map.entry("EXIT_DELAY", "arming"), Map.entry("ALARM_COUNT", "pending"), Map.entry("ENTRY_DELAY", "pending"),
+            Map.entry("ALARM", "triggered"));
+
     private static final Set<String> MOTION = Set.of("motion", "motion_v2");
     private static final Set<String> CAMERAS = Set.of("camera", "outdoor_camera", "doorbell");
     private static final List<String> CONNECTION_MODES = List.of("REALTIME", "REST_ONLY", "AUTH_REQUIRED");
@@ -134,6 +141,18 @@ final class SimplisafeMapping implements SystemMapping {
             }
             default -> {
                 // Other system events are only events: the event entity and the triggers show them.
+            }
+        }
+        if ("poll".equals(text(event, "origin"))) {
+            // A poll event carries the whole system status: the state is known even before any arming event.
+            JsonNode raw = event.path("raw");
+            String restState = path(raw, "isAlarming").asBoolean(false) ? "ALARM" : text(raw, "alarmState");
+            if (restState != null && REST_ALARM_STATES.containsKey(restState)) {
+                state.put("alarm_state", REST_ALARM_STATES.get(restState));
+            }
+            copyBoolean(path(raw, "powerOutage"), state, "power_outage");
+            if (path(raw, "isOffline").isBoolean()) {
+                system.availability(path(raw, "isOffline").asBoolean() ? DeviceTopics.OFFLINE : DeviceTopics.ONLINE);
             }
         }
         system.fact("event_types").add(type);

@@ -162,4 +162,16 @@ class DiscoveryLifecycleTest {
                 .as("same gateway message id, so the same event id").noneMatch(m -> m.topic().equals(eventTopic));
         assertThat(discovery.onEvent(systemEvent("alarm_triggered"))).anyMatch(m -> m.topic().endsWith("/event"));
     }
+
+    @Test
+    void afterTheBridgesReconnectEveryDeviceAvailabilityIsRepublished() {
+        discovery.onEvent(systemEvent("armed_away"));
+        discovery.onEvent(miio("lumi.158d0001ab6d65", "open", "lumi.sensor_magnet.aq2"));
+        discovery.gatewayAvailability(DiscoveryFixtures.GATEWAY, false);
+        assertThat(discovery.republishAvailability()).allMatch(DiscoveryMessage::retained)
+                .extracting(DiscoveryMessage::topic, DiscoveryMessage::payload).containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple("camel-smarthome/simplisafe/1234567/availability", "online"),
+                        org.assertj.core.groups.Tuple.tuple("camel-smarthome/miio/gateway-192_168_1_20/availability", "offline"),
+                        org.assertj.core.groups.Tuple.tuple("camel-smarthome/miio/lumi_158d0001ab6d65/availability", "online"));
+    }
 }

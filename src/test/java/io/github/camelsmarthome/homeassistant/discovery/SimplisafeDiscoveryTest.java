@@ -266,4 +266,17 @@ class SimplisafeDiscoveryTest {
         assertThat(payload(only(messages, "camel-smarthome/simplisafe/c0ffee12/event")).path("event_type").asText())
                 .isEqualTo("doorbell_detected");
     }
+
+    @Test
+    void aPolledSystemEventCarriesTheWholeStatusIntoTheState() {
+        List<DiscoveryMessage> messages = discovery.onEvent(DiscoveryFixtures.json(
+                io.github.camelsmarthome.simplisafe.api.event.SimplisafeEvent.builder().systemId(1234567)
+                        .deviceId("1234567").type(PollEventTypes.POWER_OUTAGE)
+                        .origin(io.github.camelsmarthome.simplisafe.api.event.SimplisafeEventOrigin.POLL)
+                        .raw(tree("{\"alarmState\":\"HOME_COUNT\",\"isAlarming\":false,\"powerOutage\":true,\"isOffline\":false}"))
+                        .receivedAt(DiscoveryFixtures.NOW).build()));
+        JsonNode state = payload(only(messages, "camel-smarthome/simplisafe/1234567/state"));
+        assertThat(state.path("alarm_state").asText()).isEqualTo("arming");
+        assertThat(state.path("power_outage").asBoolean()).isTrue();
+    }
 }
