@@ -59,6 +59,15 @@ final class BridgeDevice {
         return health;
     }
 
+    /** The health section of one system, created when missing (a system this version does not list). */
+    static ObjectNode section(ObjectNode health, String system) {
+        String field = DeviceTopics.segment(system);
+        if (health.get(field) instanceof ObjectNode section) {
+            return section;
+        }
+        return health.putObject(field);
+    }
+
     private static String title(String system) {
         return switch (system) {
             case "homeconnect" -> "Home Connect";

@@ -63,11 +63,7 @@ final class EventContext {
 
     /** The bridge health section of one system ({@code {"simplisafe": {...}}}), to update. */
     ObjectNode health(String system) {
-        String field = DeviceTopics.segment(system);
-        if (bridgeHealth.get(field) instanceof ObjectNode section) {
-            return section;
-        }
-        return bridgeHealth.putObject(field);
+        return BridgeDevice.section(bridgeHealth, system);
     }
 
     Set<KnownDevice> touched() {

@@ -3,6 +3,8 @@ package io.github.camelsmarthome.homeassistant.discovery;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * Reading the JSON form of an event (docs/events.md) defensively, and the value templates the
@@ -69,8 +71,8 @@ final class EventFields {
      * For sensors that only report "on" through events: {@code ON} for the {@code on} types,
      * {@code OFF} for the {@code off} type, empty (ignored by HA) for every other event.
      */
-    static String eventSwitch(java.util.List<String> onTypes, String offType) {
-        String on = onTypes.stream().map(t -> "'" + t + "'").collect(java.util.stream.Collectors.joining(", "));
+    static String eventSwitch(List<String> onTypes, String offType) {
+        String on = onTypes.stream().map(t -> "'" + t + "'").collect(Collectors.joining(", "));
         return "{{ 'ON' if value_json.event_type in [" + on + "] else ('OFF' if value_json.event_type == '"
                 + offType + "' else '') }}";
     }

@@ -217,7 +217,7 @@ public final class HomeAssistantDiscovery {
     }
 
     private ObjectNode sectionOf(String system) {
-        return new EventContext(options, topics, devices, health).health(system);
+        return BridgeDevice.section(health, system);
     }
 
     private List<DiscoveryMessage> changedConfigs(KnownDevice device, boolean force) {

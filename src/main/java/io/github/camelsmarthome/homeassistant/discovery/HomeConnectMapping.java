@@ -168,7 +168,7 @@ final class HomeConnectMapping implements SystemMapping {
         String eventTopic = topics.event(SYSTEM, id);
         appliance.entity(new EntityDefinition.Event("program_event", "Event", null, new ArrayList<>(types), eventTopic));
         for (String type : types) {
-            appliance.entity(new EntityDefinition.DeviceTrigger("trigger_" + type, type, "appliance", eventTopic, type));
+            appliance.entity(new EntityDefinition.DeviceTrigger("trigger_" + DeviceTopics.segment(type), type, "appliance", eventTopic, type));
         }
     }
 
