@@ -38,6 +38,8 @@ public final class HomeAssistantDiscovery {
     private static final Pattern USABLE_SYSTEM = Pattern.compile("[a-z][a-z0-9_-]{0,31}");
     private static final Pattern USABLE_TYPE = Pattern.compile("[A-Za-z0-9_.:-]{1,64}");
     private static final int MAX_DEVICE_ID_LENGTH = 128;
+    /** Brief 2.2: tells HA that the next config for this item comes from another discovery topic. */
+    private static final String MIGRATE = "{\"migrate_discovery\": true}";
 
     private final DeviceTopics topics;
     private final ObjectMapper json = new ObjectMapper();
@@ -156,21 +158,48 @@ public final class HomeAssistantDiscovery {
     }
 
     /**
-     * Empty retained messages for the configs this instance owns on the broker that no known device
-     * produces any more: devices removed while the bundle was down, or configs left by the other
-     * discovery mode. Call it once the inventory is complete (after the components' first state
-     * read), with the retained topics received on {@link #ownConfigFilter()} during a short window:
-     * a config cleared too early deletes the entity and its user settings in HA.
+     * Clears the configs this instance owns on the broker that no known device produces any more:
+     * devices removed while the bundle was down. Configs a known device has in the <em>other</em>
+     * discovery mode are migrated instead of deleted, so HA keeps the entities and their user
+     * settings (brief 2.2): {@code {"migrate_discovery": true}} on each old topic, then the device's
+     * current configs, then the old topics cleared.
+     *
+     * <p>Call it once the inventory is complete (after the components' first state read), with the
+     * retained topics received on {@link #ownConfigFilter()} during a short window: a config
+     * cleared too early deletes the entity and its user settings in HA.
      */
     public synchronized List<DiscoveryMessage> clearStale(Collection<String> retainedConfigTopics) {
         Set<String> current = configTopics();
+        Map<String, KnownDevice> otherMode = otherModeTopics();
         List<DiscoveryMessage> messages = new ArrayList<>();
+        Set<KnownDevice> migrated = new LinkedHashSet<>();
+        List<String> migratedTopics = new ArrayList<>();
         for (String topic : retainedConfigTopics) {
-            if (topics.isOwnConfig(topic) && !current.contains(topic)) {
+            if (!topics.isOwnConfig(topic) || current.contains(topic)) {
+                continue;
+            }
+            KnownDevice device = otherMode.get(topic);
+            if (device == null) {
                 messages.add(DiscoveryMessage.clear(topic));
+            } else {
+                messages.add(DiscoveryMessage.retained(topic, MIGRATE));
+                migrated.add(device);
+                migratedTopics.add(topic);
             }
         }
+        migrated.forEach(device -> messages.addAll(changedConfigs(device, true)));
+        migratedTopics.forEach(topic -> messages.add(DiscoveryMessage.clear(topic)));
         return messages;
+    }
+
+    /** Config topic to device, for the mode this instance does not use. */
+    private Map<String, KnownDevice> otherModeTopics() {
+        DiscoveryMode other = options.mode() == DiscoveryMode.DEVICE ? DiscoveryMode.COMPONENT : DiscoveryMode.DEVICE;
+        ConfigPayloads otherPayloads = new ConfigPayloads(options.withMode(other), topics, json);
+        Map<String, KnownDevice> byTopic = new LinkedHashMap<>();
+        otherPayloads.configTopics(bridge).forEach(topic -> byTopic.put(topic, bridge));
+        devices.values().forEach(device -> otherPayloads.configTopics(device).forEach(topic -> byTopic.put(topic, device)));
+        return byTopic;
     }
 
     /** Every config topic the known devices and the bridge have in the current mode. */

@@ -79,13 +79,13 @@ class DiscoveryLifecycleTest {
         discovery.onEvent(systemEvent("armed_away"));
         String known = "homeassistant/device/camel-smarthome/simplisafe_1234567/config";
         String gone = "homeassistant/device/camel-smarthome/simplisafe_7654321/config";
-        String oldMode = "homeassistant/binary_sensor/camel-smarthome/camel_smarthome_simplisafe_1234567_power_outage/config";
+        String goneEntity = "homeassistant/binary_sensor/camel-smarthome/camel_smarthome_simplisafe_7654321_power_outage/config";
         String otherBridge = "homeassistant/device/zigbee2mqtt/0x00158d0001/config";
         assertThat(discovery.ownConfigFilter()).isEqualTo("homeassistant/+/camel-smarthome/+/config");
 
-        List<DiscoveryMessage> cleared = discovery.clearStale(List.of(known, gone, oldMode, otherBridge));
+        List<DiscoveryMessage> cleared = discovery.clearStale(List.of(known, gone, goneEntity, otherBridge));
 
-        assertThat(cleared).extracting(DiscoveryMessage::topic).containsExactly(gone, oldMode);
+        assertThat(cleared).extracting(DiscoveryMessage::topic).containsExactly(gone, goneEntity);
         assertThat(cleared).allMatch(DiscoveryMessage::isRemoval);
         assertThat(discovery.configTopics()).contains(known);
     }
@@ -173,5 +173,22 @@ class DiscoveryLifecycleTest {
                         org.assertj.core.groups.Tuple.tuple("camel-smarthome/simplisafe/1234567/availability", "online"),
                         org.assertj.core.groups.Tuple.tuple("camel-smarthome/miio/gateway-192_168_1_20/availability", "offline"),
                         org.assertj.core.groups.Tuple.tuple("camel-smarthome/miio/lumi_158d0001ab6d65/availability", "online"));
+    }
+
+    @Test
+    void configsOfAKnownDeviceInTheOtherModeAreMigratedNotDeleted() {
+        discovery.onEvent(systemEvent("armed_away"));
+        String oldAlarm = "homeassistant/alarm_control_panel/camel-smarthome/camel_smarthome_simplisafe_1234567_alarm/config";
+        String oldPowerOutage = "homeassistant/binary_sensor/camel-smarthome/camel_smarthome_simplisafe_1234567_power_outage/config";
+        String device = "homeassistant/device/camel-smarthome/simplisafe_1234567/config";
+
+        List<DiscoveryMessage> messages = discovery.clearStale(List.of(oldAlarm, oldPowerOutage));
+
+        assertThat(messages).extracting(DiscoveryMessage::topic)
+                .containsExactly(oldAlarm, oldPowerOutage, device, oldAlarm, oldPowerOutage);
+        assertThat(payload(messages.get(0)).path("migrate_discovery").asBoolean()).isTrue();
+        assertThat(payload(messages.get(2)).path("cmps").has("alarm")).isTrue();
+        assertThat(messages.subList(3, 5)).allMatch(DiscoveryMessage::isRemoval);
+        assertThat(messages).allMatch(DiscoveryMessage::retained);
     }
 }
