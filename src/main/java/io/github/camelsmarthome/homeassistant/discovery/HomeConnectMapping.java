@@ -131,7 +131,7 @@ final class HomeConnectMapping implements SystemMapping {
         String stateTopic = topics.state(SYSTEM, id);
         appliance.entity(new EntityDefinition.Sensor("operation_state", "Operation state", "enum", null, null,
                 OPERATION_STATES, stateTopic, valueOf("operation_state"), null, true));
-        appliance.entity(new EntityDefinition.BinarySensor("door", null, "door", stateTopic,
+        appliance.entity(new EntityDefinition.BinarySensor("door", "Door", "door", stateTopic,
                 EventFields.onWhenEquals("door_state", "open"), null, null));
         appliance.entity(new EntityDefinition.BinarySensor("remote_control", "Remote control active", null, stateTopic,
                 onWhen("remote_control_active"), null, "diagnostic"));
