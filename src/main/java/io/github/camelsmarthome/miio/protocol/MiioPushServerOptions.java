@@ -91,31 +91,36 @@ public record MiioPushServerOptions(
     /** The same options bound to another address and port (port 0 picks a free one). */
     public MiioPushServerOptions withBinding(InetAddress address, int newPort) {
         return new MiioPushServerOptions(address, newPort, deviceId, duplicateWindow, rememberedEvents, silenceTimeout,
-                livenessCheckInterval, listenerQueueCapacity, listenerExecutor, logInterval, clock, moveCheckTokens, moveCheckInterval);
+                livenessCheckInterval, listenerQueueCapacity, listenerExecutor, logInterval, clock, moveCheckTokens,
+                moveCheckInterval);
     }
 
     /** The same options with another fake device id. */
     public MiioPushServerOptions withDeviceId(long value) {
         return new MiioPushServerOptions(bindAddress, port, value, duplicateWindow, rememberedEvents, silenceTimeout,
-                livenessCheckInterval, listenerQueueCapacity, listenerExecutor, logInterval, clock, moveCheckTokens, moveCheckInterval);
+                livenessCheckInterval, listenerQueueCapacity, listenerExecutor, logInterval, clock, moveCheckTokens,
+                moveCheckInterval);
     }
 
     /** The same options with another de-duplication window. */
     public MiioPushServerOptions withDuplicateWindow(Duration value) {
         return new MiioPushServerOptions(bindAddress, port, deviceId, value, rememberedEvents, silenceTimeout,
-                livenessCheckInterval, listenerQueueCapacity, listenerExecutor, logInterval, clock, moveCheckTokens, moveCheckInterval);
+                livenessCheckInterval, listenerQueueCapacity, listenerExecutor, logInterval, clock, moveCheckTokens,
+                moveCheckInterval);
     }
 
     /** The same options with another silence timeout and check interval. */
     public MiioPushServerOptions withLiveness(Duration timeout, Duration checkInterval) {
         return new MiioPushServerOptions(bindAddress, port, deviceId, duplicateWindow, rememberedEvents, timeout,
-                checkInterval, listenerQueueCapacity, listenerExecutor, logInterval, clock, moveCheckTokens, moveCheckInterval);
+                checkInterval, listenerQueueCapacity, listenerExecutor, logInterval, clock, moveCheckTokens,
+                moveCheckInterval);
     }
 
     /** The same options with another listener executor and queue capacity. */
     public MiioPushServerOptions withListenerExecutor(Executor executor, int queueCapacity) {
         return new MiioPushServerOptions(bindAddress, port, deviceId, duplicateWindow, rememberedEvents, silenceTimeout,
-                livenessCheckInterval, queueCapacity, executor, logInterval, clock, moveCheckTokens, moveCheckInterval);
+                livenessCheckInterval, queueCapacity, executor, logInterval, clock, moveCheckTokens,
+                moveCheckInterval);
     }
 
     /** The same options with another clock. */
