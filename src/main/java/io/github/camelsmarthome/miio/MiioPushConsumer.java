@@ -111,10 +111,7 @@ public class MiioPushConsumer extends DefaultConsumer {
         client = endpoint.newClient();
         listener = new Listener();
         try {
-            server = endpoint.getComponent().attach(new MiioPushComponent.ServerKey(
-                    new InetSocketAddress(endpoint.bindAddress(), port), configuration.getDeviceId(),
-                    Duration.ofMillis(configuration.getSilenceTimeout())), gateway, endpoint.token(), listener,
-                    Set.copyOf(plan.sceneIds()));
+            attach(port, configuration);
         } catch (RuntimeException e) {
             client.close();
             client = null;
@@ -139,6 +136,14 @@ public class MiioPushConsumer extends DefaultConsumer {
                 MAX_INSTALL_RETRY_DELAY);
         registerHealthCheck();
         installation.installNow();
+    }
+
+    /** Held while attaching, so a move of the gateway reported meanwhile waits until {@code server} is set. */
+    private synchronized void attach(int port, MiioPushConfiguration configuration) {
+        server = endpoint.getComponent().attach(new MiioPushComponent.ServerKey(
+                new InetSocketAddress(endpoint.bindAddress(), port), configuration.getDeviceId(),
+                Duration.ofMillis(configuration.getSilenceTimeout())), gateway, endpoint.token(), listener,
+                Set.copyOf(plan.sceneIds()));
     }
 
     private SubscriptionPlan plan(MiioPushConfiguration configuration) {
@@ -167,8 +172,13 @@ public class MiioPushConsumer extends DefaultConsumer {
         if (installation != null) {
             installation.close();
         }
-        Set<String> stillNeeded = server == null ? Set.of() : endpoint.getComponent().detach(server, gateway, listener);
-        server = null;
+        Set<String> stillNeeded;
+        // With the move of the gateway (followMove): either it finished and the new client is closed below, or it
+        // sees no server and changes nothing.
+        synchronized (this) {
+            stillNeeded = server == null ? Set.of() : endpoint.getComponent().detach(server, gateway, listener);
+            server = null;
+        }
         if (scenes != null) {
             List<String> ours = plan.sceneIds().stream().filter(id -> !stillNeeded.contains(id)).toList();
             if (!ours.isEmpty()) {
