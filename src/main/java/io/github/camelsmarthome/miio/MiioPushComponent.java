@@ -103,14 +103,15 @@ public class MiioPushComponent extends HealthCheckComponent {
             if (shared.server != server) {
                 continue;
             }
-            GatewayListeners listeners = shared.gateways.get(gateway);
-            if (listeners == null) {
+            InetAddress current = addressOf(shared, gateway, listener);
+            if (current == null) {
                 return Set.of();
             }
+            GatewayListeners listeners = shared.gateways.get(current);
             Set<String> stillNeeded = listeners.remove(listener);
             if (listeners.isEmpty()) {
-                shared.gateways.remove(gateway);
-                server.unregister(gateway);
+                shared.gateways.remove(current);
+                server.unregister(current);
             }
             if (shared.gateways.isEmpty()) {
                 servers.remove(shared.key.address());
@@ -119,6 +120,36 @@ public class MiioPushComponent extends HealthCheckComponent {
             return stillNeeded;
         }
         return Set.of();
+    }
+
+    /**
+     * Files a gateway's listeners under its new address after the server found it there (see
+     * {@link MiioPushListener#onGatewayMoved}); every consumer of the gateway calls this, the first one
+     * does the work.
+     */
+    synchronized void gatewayMoved(MiioPushServer server, InetAddress from, InetAddress to) {
+        for (SharedServer shared : servers.values()) {
+            if (shared.server == server && !shared.gateways.containsKey(to)) {
+                GatewayListeners listeners = shared.gateways.remove(from);
+                if (listeners != null) {
+                    shared.gateways.put(to, listeners);
+                }
+            }
+        }
+    }
+
+    /** Where the listener's gateway is registered now: its last known address, unless it moved meanwhile. */
+    private static InetAddress addressOf(SharedServer shared, InetAddress gateway, MiioPushListener listener) {
+        GatewayListeners listeners = shared.gateways.get(gateway);
+        if (listeners != null && listeners.contains(listener)) {
+            return gateway;
+        }
+        for (Map.Entry<InetAddress, GatewayListeners> entry : shared.gateways.entrySet()) {
+            if (entry.getValue().contains(listener)) {
+                return entry.getKey();
+            }
+        }
+        return null;
     }
 
     private static MiioPushServer start(ServerKey key) {

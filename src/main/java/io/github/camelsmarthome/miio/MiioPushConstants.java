@@ -12,6 +12,9 @@ public final class MiioPushConstants {
     /** The type of the event emitted when a silent gateway is heard again. */
     public static final String GATEWAY_ONLINE = GatewayStatusEvents.ONLINE;
 
+    /** The type of the event emitted when the gateway is found sending from a new address. */
+    public static final String GATEWAY_MOVED = GatewayStatusEvents.MOVED;
+
     @Metadata(label = "consumer", description = "The gateway the event came from, as the endpoint names it (host or IP).",
               javaType = "String")
     public static final String GATEWAY = "CamelMiioPushGateway";

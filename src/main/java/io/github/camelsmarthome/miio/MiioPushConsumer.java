@@ -50,6 +50,9 @@ import org.slf4j.LoggerFactory;
  *       when it is heard again, a {@code gateway_online} event, and the scenes are installed again
  *       (a gateway that lost power may come back with a reset or restored scene table; the ids are
  *       deterministic, so re-sending replaces instead of duplicating).</li>
+ *   <li>A gateway that sends from a new address (a new DHCP lease) is followed: the push server
+ *       recognises it by its token, commands go to the new address, a {@code gateway_moved} event is
+ *       emitted and the scenes are installed again (same ids, so they replace).</li>
  *   <li>Stop deletes every scene of the plan from the gateway, then unregisters.</li>
  * </ul>
  *
@@ -70,10 +73,10 @@ public class MiioPushConsumer extends DefaultConsumer {
     private final AtomicLong nextUnrecognisedWarning = new AtomicLong();
 
     private SubscriptionPlan plan;
-    private InetAddress gateway;
-    private InetAddress advertised;
+    private volatile InetAddress gateway;
+    private volatile InetAddress advertised;
     private MiioPushServer server;
-    private MiioDeviceClient client;
+    private volatile MiioDeviceClient client;
     private GatewayScenes scenes;
     private ScheduledExecutorService scheduler;
     private MiioPushListener listener;
@@ -108,10 +111,7 @@ public class MiioPushConsumer extends DefaultConsumer {
         client = endpoint.newClient();
         listener = new Listener();
         try {
-            server = endpoint.getComponent().attach(new MiioPushComponent.ServerKey(
-                    new InetSocketAddress(endpoint.bindAddress(), port), configuration.getDeviceId(),
-                    Duration.ofMillis(configuration.getSilenceTimeout())), gateway, endpoint.token(), listener,
-                    Set.copyOf(plan.sceneIds()));
+            attach(port, configuration);
         } catch (RuntimeException e) {
             client.close();
             client = null;
@@ -127,7 +127,8 @@ public class MiioPushConsumer extends DefaultConsumer {
                      + " events of scenes installed elsewhere will arrive", endpoint.getGatewayHost());
         }
         silentSince = null;
-        scenes = new GatewayScenes(client::send, endpoint.getGatewayHost());
+        // Reads the field on every request, so the scenes follow the gateway when it moves.
+        scenes = new GatewayScenes((method, params) -> client.send(method, params), endpoint.getGatewayHost());
         scheduler = endpoint.getCamelContext().getExecutorServiceManager()
                 .newSingleThreadScheduledExecutor(this, "miio-push-scenes-" + endpoint.getGatewayHost());
         installation = new SceneInstallation(scenes, () -> endpoint.uploads(plan, advertised), plan.scenes().size(),
@@ -135,6 +136,14 @@ public class MiioPushConsumer extends DefaultConsumer {
                 MAX_INSTALL_RETRY_DELAY);
         registerHealthCheck();
         installation.installNow();
+    }
+
+    /** Held while attaching, so a move of the gateway reported meanwhile waits until {@code server} is set. */
+    private synchronized void attach(int port, MiioPushConfiguration configuration) {
+        server = endpoint.getComponent().attach(new MiioPushComponent.ServerKey(
+                new InetSocketAddress(endpoint.bindAddress(), port), configuration.getDeviceId(),
+                Duration.ofMillis(configuration.getSilenceTimeout())), gateway, endpoint.token(), listener,
+                Set.copyOf(plan.sceneIds()));
     }
 
     private SubscriptionPlan plan(MiioPushConfiguration configuration) {
@@ -163,8 +172,13 @@ public class MiioPushConsumer extends DefaultConsumer {
         if (installation != null) {
             installation.close();
         }
-        Set<String> stillNeeded = server == null ? Set.of() : endpoint.getComponent().detach(server, gateway, listener);
-        server = null;
+        Set<String> stillNeeded;
+        // With the move of the gateway (followMove): either it finished and the new client is closed below, or it
+        // sees no server and changes nothing.
+        synchronized (this) {
+            stillNeeded = server == null ? Set.of() : endpoint.getComponent().detach(server, gateway, listener);
+            server = null;
+        }
         if (scenes != null) {
             List<String> ours = plan.sceneIds().stream().filter(id -> !stillNeeded.contains(id)).toList();
             if (!ours.isEmpty()) {
@@ -285,6 +299,40 @@ public class MiioPushConsumer extends DefaultConsumer {
         });
     }
 
+    /**
+     * The push server found the gateway at {@code to}: the component's bookkeeping, the endpoint and
+     * the client follow, then the scenes are installed again through the new address.
+     */
+    private synchronized void followMove(InetAddress from, InetAddress to) {
+        MiioPushServer current = server;
+        if (current == null || !isRunAllowed()) {
+            return;
+        }
+        endpoint.getComponent().gatewayMoved(current, from, to);
+        endpoint.gatewayMoved(to);
+        gateway = to;
+        try {
+            advertised = endpoint.advertisedAddress();
+        } catch (RuntimeException e) {
+            LOG.warn("miio-push: gateway {}: cannot tell the advertised address towards {} ({}); the scenes keep"
+                     + " pointing to {}", endpoint.getGatewayHost(), to.getHostAddress(), e.getMessage(),
+                    advertised.getHostAddress());
+        }
+        MiioDeviceClient previous = client;
+        client = endpoint.newClient();
+        if (previous != null) {
+            previous.close();
+        }
+        silentSince = null;
+        LOG.info("miio-push: gateway {} moved from {} to {}; sending commands there and installing its scenes again",
+                endpoint.getGatewayHost(), from.getHostAddress(), to.getHostAddress());
+        emit(GatewayStatusEvents.moved(endpoint.getGatewayHost(), gatewaySid(), from, to, Instant.now()));
+        SceneInstallation installing = installation;
+        if (installing != null) {
+            installing.installNow();
+        }
+    }
+
     private static boolean isBlank(String value) {
         return value == null || value.isBlank();
     }
@@ -301,6 +349,11 @@ public class MiioPushConsumer extends DefaultConsumer {
         public void onGatewaySilent(InetAddress address, Duration silentFor) {
             silentSince = Instant.now().minus(silentFor);
             emit(GatewayStatusEvents.offline(endpoint.getGatewayHost(), gatewaySid(), silentFor, Instant.now()));
+        }
+
+        @Override
+        public void onGatewayMoved(InetAddress from, InetAddress to) {
+            followMove(from, to);
         }
 
         @Override

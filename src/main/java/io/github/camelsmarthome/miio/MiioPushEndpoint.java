@@ -139,6 +139,11 @@ public class MiioPushEndpoint extends DefaultEndpoint implements MultipleConsume
         return gatewayHost.toLowerCase(Locale.ROOT);
     }
 
+    /** The gateway was found at a new address: commands and the advertised-address detection use it from now on. */
+    synchronized void gatewayMoved(InetAddress to) {
+        gatewayAddress = to;
+    }
+
     /** A fresh client of the gateway; the caller closes it. */
     MiioDeviceClient newClient() {
         if (configuration.getTimeout() <= 0 || configuration.getRetries() < 0) {

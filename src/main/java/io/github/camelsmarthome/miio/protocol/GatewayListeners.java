@@ -25,7 +25,7 @@ public final class GatewayListeners implements MiioPushListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(GatewayListeners.class);
 
-    private final InetAddress gateway;
+    private volatile InetAddress gateway;
     private final MiioToken token;
     private final Map<MiioPushListener, Set<String>> listeners = new LinkedHashMap<>();
 
@@ -41,6 +41,11 @@ public final class GatewayListeners implements MiioPushListener {
     /** The token the gateway was registered with. */
     public MiioToken token() {
         return token;
+    }
+
+    /** Whether {@code listener} is one of them. */
+    public synchronized boolean contains(MiioPushListener listener) {
+        return listeners.containsKey(listener);
     }
 
     /** Adds a listener that needs these scenes on the gateway. */
@@ -99,6 +104,19 @@ public final class GatewayListeners implements MiioPushListener {
                 listener.onGatewayBack(address);
             } catch (RuntimeException e) {
                 LOG.warn("miIO push: a listener of gateway {} failed on its return", gateway.getHostAddress(), e);
+            }
+        }
+    }
+
+    @Override
+    public void onGatewayMoved(InetAddress from, InetAddress to) {
+        gateway = to;
+        for (MiioPushListener listener : snapshot()) {
+            try {
+                listener.onGatewayMoved(from, to);
+            } catch (RuntimeException e) {
+                LOG.warn("miIO push: a listener of gateway {} failed on its move from {}", to.getHostAddress(),
+                        from.getHostAddress(), e);
             }
         }
     }

@@ -42,6 +42,15 @@ final class GatewayLiveness {
         gateways.putIfAbsent(gateway, new State(now));
     }
 
+    /**
+     * Files what is known about a gateway under its new address, a reported silence included: the
+     * datagram that revealed the move is then heard like any other and reports the return once.
+     */
+    void move(InetAddress from, InetAddress to, Instant now) {
+        State state = gateways.remove(from);
+        gateways.put(to, state == null ? new State(now) : state);
+    }
+
     void untrack(InetAddress gateway) {
         gateways.remove(gateway);
     }

@@ -128,6 +128,20 @@ public final class MiioPacketCodec {
         }
     }
 
+    /**
+     * Whether {@code packet} carries a payload whose checksum {@code token} makes: the cheap test (one
+     * MD5, no decryption) of which token sealed a packet from an unknown sender.
+     */
+    public static boolean isSealedWith(MiioPacket packet, MiioToken token) {
+        byte[] ciphertext = packet.rawCiphertext();
+        if (ciphertext.length == 0 || ciphertext.length % BLOCK != 0) {
+            return false;
+        }
+        byte[] expected = checksum(headerStart(packet.length(), packet.unknown(), packet.deviceId(), packet.stamp()),
+                token, ciphertext);
+        return MessageDigest.isEqual(expected, packet.rawChecksum());
+    }
+
     /** {@link #parse(byte[])} then {@link #decrypt(MiioPacket, MiioToken)}. */
     public static byte[] decode(byte[] datagram, MiioToken token) throws MiioPacketException {
         return decrypt(parse(datagram), token);

@@ -29,4 +29,17 @@ public interface MiioPushListener {
     /** The gateway was reported silent and has now been heard again. */
     default void onGatewayBack(InetAddress gateway) {
     }
+
+    /**
+     * The gateway now sends from another address (a new DHCP lease, say): a datagram from {@code to}
+     * carried a checksum only its token makes. Its registration, liveness and memory of acknowledged
+     * events have already moved to {@code to}; the datagram that revealed the move is delivered right
+     * after this call. The gateway's scenes still point to this server, but commands to the gateway
+     * must now go to {@code to}.
+     *
+     * @param from the address it was registered at
+     * @param to   the address it sends from now
+     */
+    default void onGatewayMoved(InetAddress from, InetAddress to) {
+    }
 }

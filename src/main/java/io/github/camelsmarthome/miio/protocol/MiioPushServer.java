@@ -40,6 +40,14 @@ import org.slf4j.LoggerFactory;
  *       executor.</li>
  *   <li><b>Retransmissions</b> of an acknowledged event (same gateway, id and method within
  *       {@link MiioPushServerOptions#duplicateWindow()}) are acknowledged again but not delivered again.</li>
+ *   <li><b>Moved gateways</b>: an encrypted datagram from an unregistered address whose checksum a
+ *       registered gateway's token verifies is that gateway at a new address (a new DHCP lease). Its
+ *       registration, liveness and remembered events move there, its listener hears
+ *       {@link MiioPushListener#onGatewayMoved}, and the datagram is then acknowledged and delivered as
+ *       usual, so the event that revealed the move is not lost. The check costs at most
+ *       {@link MiioPushServerOptions#moveCheckTokens()} MD5s and runs at most once per
+ *       {@link MiioPushServerOptions#moveCheckInterval()} per sender address; a copy of an event already
+ *       acknowledged at the old address (a replay) does not move anything.</li>
  *   <li><b>Everything else</b> (unregistered senders, bad checksum, truncation, …) is dropped, counted
  *       in {@link #stats()} and logged at most once per {@link MiioPushServerOptions#logInterval()} per kind.</li>
  *   <li><b>Liveness</b>: the last time each gateway was heard ({@link #lastSeen}); a gateway silent for

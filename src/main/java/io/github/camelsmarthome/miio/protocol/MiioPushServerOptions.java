@@ -29,6 +29,10 @@ import java.util.concurrent.Executor;
  *                              never the I/O thread
  * @param logInterval           at most one log line per interval for each kind of dropped datagram (60 s)
  * @param clock                 the time source of stamps, liveness and de-duplication
+ * @param moveCheckTokens       how many registered gateways' tokens at most are tried on one encrypted datagram from an
+ *                              unregistered address, to recognise a gateway that moved (16; one MD5 each)
+ * @param moveCheckInterval     how often at most one unregistered address gets that check (10 s); its other datagrams
+ *                              in between are dropped unchecked, so a stranger's flood costs one check per interval
  */
 public record MiioPushServerOptions(
         InetAddress bindAddress,
@@ -41,7 +45,9 @@ public record MiioPushServerOptions(
         int listenerQueueCapacity,
         Executor listenerExecutor,
         Duration logInterval,
-        Clock clock) {
+        Clock clock,
+        int moveCheckTokens,
+        Duration moveCheckInterval) {
 
     /** The port every gateway sends to (brief section 2). */
     public static final int DEFAULT_PORT = 54321;
@@ -68,6 +74,10 @@ public record MiioPushServerOptions(
             throw new IllegalArgumentException("listenerQueueCapacity must be at least 1");
         }
         Objects.requireNonNull(clock, "clock");
+        if (moveCheckTokens < 0) {
+            throw new IllegalArgumentException("moveCheckTokens must not be negative (0 turns the check off)");
+        }
+        requirePositive(moveCheckInterval, "moveCheckInterval");
     }
 
     /** The brief's values: {@code 0.0.0.0:54321}, did 120009025, 5 min window, 10 min silence. */
@@ -75,43 +85,61 @@ public record MiioPushServerOptions(
         return new MiioPushServerOptions(wildcard(), DEFAULT_PORT, DEFAULT_DEVICE_ID,
                 PushDatagramClassifier.DEFAULT_DEDUP_WINDOW, 4096,
                 Duration.ofMinutes(10), Duration.ofSeconds(30), 10_000, null, Duration.ofSeconds(60),
-                Clock.systemUTC());
+                Clock.systemUTC(), 16, Duration.ofSeconds(10));
     }
 
     /** The same options bound to another address and port (port 0 picks a free one). */
     public MiioPushServerOptions withBinding(InetAddress address, int newPort) {
         return new MiioPushServerOptions(address, newPort, deviceId, duplicateWindow, rememberedEvents, silenceTimeout,
-                livenessCheckInterval, listenerQueueCapacity, listenerExecutor, logInterval, clock);
+                livenessCheckInterval, listenerQueueCapacity, listenerExecutor, logInterval, clock, moveCheckTokens,
+                moveCheckInterval);
     }
 
     /** The same options with another fake device id. */
     public MiioPushServerOptions withDeviceId(long value) {
         return new MiioPushServerOptions(bindAddress, port, value, duplicateWindow, rememberedEvents, silenceTimeout,
-                livenessCheckInterval, listenerQueueCapacity, listenerExecutor, logInterval, clock);
+                livenessCheckInterval, listenerQueueCapacity, listenerExecutor, logInterval, clock, moveCheckTokens,
+                moveCheckInterval);
     }
 
     /** The same options with another de-duplication window. */
     public MiioPushServerOptions withDuplicateWindow(Duration value) {
         return new MiioPushServerOptions(bindAddress, port, deviceId, value, rememberedEvents, silenceTimeout,
-                livenessCheckInterval, listenerQueueCapacity, listenerExecutor, logInterval, clock);
+                livenessCheckInterval, listenerQueueCapacity, listenerExecutor, logInterval, clock, moveCheckTokens,
+                moveCheckInterval);
     }
 
     /** The same options with another silence timeout and check interval. */
     public MiioPushServerOptions withLiveness(Duration timeout, Duration checkInterval) {
         return new MiioPushServerOptions(bindAddress, port, deviceId, duplicateWindow, rememberedEvents, timeout,
-                checkInterval, listenerQueueCapacity, listenerExecutor, logInterval, clock);
+                checkInterval, listenerQueueCapacity, listenerExecutor, logInterval, clock, moveCheckTokens,
+                moveCheckInterval);
     }
 
     /** The same options with another listener executor and queue capacity. */
     public MiioPushServerOptions withListenerExecutor(Executor executor, int queueCapacity) {
         return new MiioPushServerOptions(bindAddress, port, deviceId, duplicateWindow, rememberedEvents, silenceTimeout,
-                livenessCheckInterval, queueCapacity, executor, logInterval, clock);
+                livenessCheckInterval, queueCapacity, executor, logInterval, clock, moveCheckTokens,
+                moveCheckInterval);
     }
 
     /** The same options with another clock. */
     public MiioPushServerOptions withClock(Clock value) {
         return new MiioPushServerOptions(bindAddress, port, deviceId, duplicateWindow, rememberedEvents, silenceTimeout,
-                livenessCheckInterval, listenerQueueCapacity, listenerExecutor, logInterval, value);
+                livenessCheckInterval, listenerQueueCapacity, listenerExecutor, logInterval, value, moveCheckTokens,
+                moveCheckInterval);
+    }
+
+    /**
+     * The same options with another bound on recognising moved gateways.
+     *
+     * @param tokens          the most tokens tried per datagram; 0 turns the recognition off
+     * @param perSenderInterval how often at most one unregistered address is checked
+     */
+    public MiioPushServerOptions withMoveCheck(int tokens, Duration perSenderInterval) {
+        return new MiioPushServerOptions(bindAddress, port, deviceId, duplicateWindow, rememberedEvents, silenceTimeout,
+                livenessCheckInterval, listenerQueueCapacity, listenerExecutor, logInterval, clock, tokens,
+                perSenderInterval);
     }
 
     private static InetAddress wildcard() {

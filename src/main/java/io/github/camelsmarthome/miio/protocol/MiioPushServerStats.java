@@ -25,6 +25,9 @@ public final class MiioPushServerStats {
     private final LongAdder droppedQueueFull = new LongAdder();
     private final LongAdder listenerFailures = new LongAdder();
     private final LongAdder sendFailures = new LongAdder();
+    private final LongAdder moveChecks = new LongAdder();
+    private final LongAdder moveChecksSkipped = new LongAdder();
+    private final LongAdder gatewaysMoved = new LongAdder();
     private final Map<DropReason, LongAdder> malformed = new EnumMap<>(DropReason.class);
 
     MiioPushServerStats() {
@@ -66,6 +69,21 @@ public final class MiioPushServerStats {
 
     /** Replies (hello replies, acks) the socket failed to send. */
     public long sendFailures() { return sendFailures.sum(); }
+
+    /**
+     * Encrypted datagrams from unregistered addresses whose checksum was tried against the registered
+     * gateways' tokens, to recognise a gateway that moved. Also counted in their outcome counter.
+     */
+    public long moveChecks() { return moveChecks.sum(); }
+
+    /**
+     * Encrypted datagrams from unregistered addresses not tried against any token because their address
+     * was checked less than {@link MiioPushServerOptions#moveCheckInterval()} before (dropped unregistered).
+     */
+    public long moveChecksSkipped() { return moveChecksSkipped.sum(); }
+
+    /** Registered gateways found sending from a new address and followed there. */
+    public long gatewaysMoved() { return gatewaysMoved.sum(); }
 
     /**
      * Malformed datagrams dropped for {@code reason}. Unregistered senders and ignored hello replies
@@ -114,13 +132,19 @@ public final class MiioPushServerStats {
 
     void countSendFailure() { sendFailures.increment(); }
 
+    void countMoveCheck() { moveChecks.increment(); }
+
+    void countMoveCheckSkipped() { moveChecksSkipped.increment(); }
+
+    void countGatewayMoved() { gatewaysMoved.increment(); }
+
     void countMalformed(DropReason reason) { malformed.get(reason).increment(); }
 
     @Override
     public String toString() {
         return "MiioPushServerStats[received=" + received() + ", hellosAnswered=" + hellosAnswered() + ", acked="
                 + acked() + ", delivered=" + delivered() + ", duplicates=" + duplicates() + ", droppedUnregistered="
-                + droppedUnregistered() + ", droppedQueueFull=" + droppedQueueFull() + ", malformed="
+                + droppedUnregistered() + ", droppedQueueFull=" + droppedQueueFull() + ", gatewaysMoved=" + gatewaysMoved() + ", malformed="
                 + malformedByReason() + "]";
     }
 }

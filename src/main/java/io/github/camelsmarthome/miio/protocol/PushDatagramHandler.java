@@ -42,6 +42,7 @@ final class PushDatagramHandler extends SimpleChannelInboundHandler<DatagramPack
     private final LogThrottle withoutEventLog;
     private final LogThrottle queueFullLog;
     private final LogThrottle sendFailureLog;
+    private final GatewayMoveCheck moveCheck;
 
     PushDatagramHandler(PushDatagramClassifier classifier, Map<InetAddress, GatewayRegistration> registrations,
             RetransmissionWindow retransmissions, GatewayLiveness liveness, ListenerDispatcher dispatcher,
@@ -58,6 +59,7 @@ final class PushDatagramHandler extends SimpleChannelInboundHandler<DatagramPack
         this.withoutEventLog = new LogThrottle(clock, options.logInterval());
         this.queueFullLog = new LogThrottle(clock, options.logInterval());
         this.sendFailureLog = new LogThrottle(clock, options.logInterval());
+        this.moveCheck = new GatewayMoveCheck(options.moveCheckTokens(), options.moveCheckInterval());
     }
 
     @Override
@@ -69,8 +71,12 @@ final class PushDatagramHandler extends SimpleChannelInboundHandler<DatagramPack
         Instant now = clock.instant();
         // One lookup per datagram, so the token that opened the event and the listener that hears it agree.
         GatewayRegistration registration = registrations.get(source);
+        if (registration == null) {
+            registration = followIfMoved(source, datagram, now);
+        }
+        GatewayRegistration sealer = registration;
         PushDatagram outcome = classifier.classify(source, datagram,
-                address -> Optional.ofNullable(registration).map(GatewayRegistration::token));
+                address -> Optional.ofNullable(sealer).map(GatewayRegistration::token));
         // State is recorded before any reply leaves, so whoever reads the reply also sees the state.
         if (outcome instanceof HelloRequest hello) {
             heardFrom(registration, source, now);
@@ -94,6 +100,59 @@ final class PushDatagramHandler extends SimpleChannelInboundHandler<DatagramPack
         } else if (outcome instanceof Drop drop) {
             onDrop(drop, sender, datagram.length);
         }
+    }
+
+    /**
+     * Moves the registration of the gateway whose token sealed this datagram from an unregistered
+     * address to that address, so the datagram is then handled (acknowledged, delivered) like any
+     * other of the gateway's.
+     *
+     * @return the moved registration, or null when the datagram is not a registered gateway's
+     */
+    private GatewayRegistration followIfMoved(InetAddress source, byte[] datagram, Instant now) {
+        Optional<GatewayMoveCheck.Match> found = moveCheck.find(source, datagram, registrations, now);
+        if (moveCheck.lastOutcome() == GatewayMoveCheck.Outcome.SKIPPED) {
+            stats.countMoveCheckSkipped();
+        } else if (moveCheck.lastOutcome() != GatewayMoveCheck.Outcome.NOT_APPLICABLE) {
+            stats.countMoveCheck();
+        }
+        if (found.isEmpty()) {
+            return null;
+        }
+        GatewayMoveCheck.Match match = found.get();
+        InetAddress from = match.from();
+        if (match.messageId() != null && match.method() != null
+                && retransmissions.contains(from, match.messageId(), match.method(), now)) {
+            // A copy of an event already acknowledged at the old address: a replay by someone else proves nothing.
+            LOG.debug("miIO push: {} sent a copy of event id {} of gateway {}; not taken as a move", source.getHostAddress(),
+                    match.messageId(), from.getHostAddress());
+            return null;
+        }
+        GatewayRegistration registration = match.registration();
+        if (!registrations.remove(from, registration)) {
+            return null;
+        }
+        if (registrations.putIfAbsent(source, registration) != null) {
+            // Someone registered the new address meanwhile; that registration wins, the old one stays as it was.
+            registrations.put(from, registration);
+            return null;
+        }
+        liveness.move(from, source, now);
+        retransmissions.move(from, source);
+        stats.countGatewayMoved();
+        LOG.info("miIO push: gateway {} now sends from {} (its token seals the datagram); following it there",
+                from.getHostAddress(), source.getHostAddress());
+        MiioPushListener listener = registration.listener();
+        dispatcher.dispatch(() -> {
+            try {
+                listener.onGatewayMoved(from, source);
+            } catch (RuntimeException e) {
+                stats.countListenerFailure();
+                LOG.warn("miIO push: listener failed on the move of gateway {} to {}", from.getHostAddress(),
+                        source.getHostAddress(), e);
+            }
+        });
+        return registration;
     }
 
     private void onEvent(ChannelHandlerContext ctx, Event event, GatewayRegistration registration,

@@ -56,6 +56,21 @@ final class RetransmissionWindow {
         }
     }
 
+    /** Whether this event was remembered within the window; unlike {@link #isRetransmission}, changes nothing. */
+    boolean contains(InetAddress gateway, long messageId, String method, Instant now) {
+        Instant seenAt = seen.get(new Key(gateway, messageId, method));
+        return seenAt != null && seenAt.isAfter(now.minus(window));
+    }
+
+    /** Files what was remembered about a gateway under its new address, keeping the age order. */
+    void move(InetAddress from, InetAddress to) {
+        LinkedHashMap<Key, Instant> renamed = new LinkedHashMap<>();
+        seen.forEach((key, at) -> renamed.put(key.gateway().equals(from)
+                ? new Key(to, key.messageId(), key.method()) : key, at));
+        seen.clear();
+        seen.putAll(renamed);
+    }
+
     /** Forgets everything about one gateway (it was unregistered). */
     void forget(InetAddress gateway) {
         seen.keySet().removeIf(key -> key.gateway().equals(gateway));

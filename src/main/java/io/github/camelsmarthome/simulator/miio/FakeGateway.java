@@ -73,6 +73,7 @@ public final class FakeGateway implements AutoCloseable {
         this.cipher = TokenCipher.ofHex(options.tokenHex());
         this.answers = new GatewayRequests(json, scenes, options, this::uptimeSeconds, stats);
         this.events = new EventSender(options, cipher, json, stats, this::send);
+        scenes.restore(options.storedScenes());
         this.group = new NioEventLoopGroup(1, new DefaultThreadFactory("fake-gateway-" + options.did(), true));
         try {
             ChannelFuture bound = new Bootstrap().group(group).channel(NioDatagramChannel.class)
@@ -98,6 +99,22 @@ public final class FakeGateway implements AutoCloseable {
     /** Binds the socket and starts answering; throws {@link IllegalStateException} when the port is taken. */
     public static FakeGateway start(FakeGatewayOptions options) {
         return new FakeGateway(options);
+    }
+
+    /**
+     * Stops this gateway and starts it again on {@code bindAddress}, as a gateway that got a new DHCP
+     * lease: same did, token, sub-devices, port and scenes (which still point to the push server), so
+     * its keepalives and events now come from the new address.
+     *
+     * @return the gateway at the new address; this instance is closed
+     * @throws IllegalStateException when the port is taken on the new address
+     */
+    public FakeGateway restartAt(String bindAddress) {
+        int keptPort = localAddress().getPort();
+        List<StoredScene> kept = scenes();
+        close();
+        LOG.info("Fake gateway {}: moving to {}", options.did(), bindAddress);
+        return start(options.toBuilder().bindAddress(bindAddress).port(keptPort).storedScenes(kept).build());
     }
 
     /** The options it runs with. */

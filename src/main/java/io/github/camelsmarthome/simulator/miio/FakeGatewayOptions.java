@@ -32,6 +32,7 @@ public final class FakeGatewayOptions {
     private final int retryCount;
     private final boolean sendEventsTwice;
     private final List<SubDevice> subDevices;
+    private final List<StoredScene> storedScenes;
 
     private FakeGatewayOptions(Builder b) {
         this.bindAddress = b.bindAddress;
@@ -46,6 +47,7 @@ public final class FakeGatewayOptions {
         this.retryCount = b.retryCount;
         this.sendEventsTwice = b.sendEventsTwice;
         this.subDevices = List.copyOf(b.subDevices);
+        this.storedScenes = List.copyOf(b.storedScenes);
     }
 
     /** A builder with the brief's defaults. */
@@ -78,6 +80,28 @@ public final class FakeGatewayOptions {
     /** The paired Zigbee sub-devices. */
     public List<SubDevice> subDevices() { return subDevices; }
 
+    /** The scenes it holds when it starts, as if uploaded before (a gateway keeps its scenes across restarts). */
+    public List<StoredScene> storedScenes() { return storedScenes; }
+
+    /** A builder holding these options, token included, to start a gateway that differs in a few of them. */
+    public Builder toBuilder() {
+        Builder copy = new Builder();
+        copy.bindAddress = bindAddress;
+        copy.port = port;
+        copy.did = did;
+        copy.model = model;
+        copy.tokenHex = tokenHex;
+        copy.provisioned = provisioned;
+        copy.targetPort = targetPort;
+        copy.keepaliveInterval = keepaliveInterval;
+        copy.ackTimeout = ackTimeout;
+        copy.retryCount = retryCount;
+        copy.sendEventsTwice = sendEventsTwice;
+        copy.subDevices.addAll(subDevices);
+        copy.storedScenes.addAll(storedScenes);
+        return copy;
+    }
+
     @Override
     public String toString() {
         return "FakeGatewayOptions[" + bindAddress + ":" + port + ", did " + did + ", " + model + ", token hidden, target port "
@@ -105,6 +129,7 @@ public final class FakeGatewayOptions {
         private int retryCount = 3;
         private boolean sendEventsTwice;
         private final List<SubDevice> subDevices = new ArrayList<>();
+        private final List<StoredScene> storedScenes = new ArrayList<>();
 
         private Builder() {
         }
@@ -185,6 +210,13 @@ public final class FakeGatewayOptions {
         /** Pairs a Zigbee sub-device. */
         public Builder subDevice(String sid, String model) {
             subDevices.add(new SubDevice(sid, model));
+            return this;
+        }
+
+        /** The scenes it starts with instead of none, e.g. {@link FakeGateway#scenes()} of an earlier instance. */
+        public Builder storedScenes(List<StoredScene> scenes) {
+            storedScenes.clear();
+            storedScenes.addAll(scenes);
             return this;
         }
 

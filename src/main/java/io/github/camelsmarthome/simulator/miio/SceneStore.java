@@ -83,6 +83,14 @@ public final class SceneStore {
         return parsed;
     }
 
+    /** Stores scenes as they are, replacing those with the same ids: a gateway that kept its scenes over a restart. */
+    public synchronized void restore(List<StoredScene> kept) {
+        if (scenes.size() + kept.size() > MAX_SCENES) {
+            throw new IllegalArgumentException("the gateway keeps at most " + MAX_SCENES + " scenes");
+        }
+        kept.forEach(scene -> scenes.put(scene.id(), scene));
+    }
+
     /** Removes scenes by id; returns how many existed. */
     public synchronized int remove(List<String> ids) {
         int removed = 0;

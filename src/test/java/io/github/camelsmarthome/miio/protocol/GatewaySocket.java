@@ -53,6 +53,12 @@ final class GatewaySocket implements AutoCloseable {
                 json.getBytes(StandardCharsets.UTF_8)));
     }
 
+    /** Sends an event sealed with {@code token}, as another gateway (or a stranger) would. */
+    void sendEventSealedWith(MiioToken token, long id, String method) {
+        send(MiioPacketCodec.encode(MiioPushServerOptions.DEFAULT_DEVICE_ID, 1002, token,
+                ("{\"id\":" + id + ",\"method\":\"" + method + "\",\"params\":[]}").getBytes(StandardCharsets.UTF_8)));
+    }
+
     void sendEvent(long id, String method) {
         sendRequest("{\"id\":" + id + ",\"method\":\"" + method + "\",\"params\":[],\"from\":\"nbl.123456789\"}");
     }

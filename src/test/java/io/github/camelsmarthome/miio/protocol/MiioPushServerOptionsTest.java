@@ -50,4 +50,22 @@ class MiioPushServerOptionsTest {
         assertThatThrownBy(() -> MiioPushServerOptions.defaults().withListenerExecutor(Runnable::run, 0))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("listenerQueueCapacity");
     }
+
+    @Test
+    void movedGatewaysAreLookedForWithSixteenTokensAtMostOnceEveryTenSecondsPerSenderByDefault() {
+        MiioPushServerOptions defaults = MiioPushServerOptions.defaults();
+
+        assertThat(defaults.moveCheckTokens()).isEqualTo(16);
+        assertThat(defaults.moveCheckInterval()).isEqualTo(Duration.ofSeconds(10));
+    }
+
+    @Test
+    void aNegativeTokenCountOrAZeroMoveCheckIntervalIsRefused() {
+        MiioPushServerOptions defaults = MiioPushServerOptions.defaults();
+
+        assertThatThrownBy(() -> defaults.withMoveCheck(-1, Duration.ofSeconds(1)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("moveCheckTokens");
+        assertThatThrownBy(() -> defaults.withMoveCheck(4, Duration.ZERO))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("moveCheckInterval");
+    }
 }

@@ -157,7 +157,8 @@ class MiioPushServerTest extends PushServerTestSupport {
         GatewaySocket gateway = registeredGateway(GATEWAY_IP);
         GatewaySocket stranger = unregisteredSender("127.0.0.2");
 
-        stranger.send(hex(MiioVectors.V11));
+        // Sealed with another token than the registered gateway's, so it is no moved gateway either.
+        stranger.sendEventSealedWith(MiioVectors.COUNTING_TOKEN, 7, CLICK);
         stranger.send(MiioPacketCodec.helloRequest());
 
         // The first answer the stranger gets is to its hello: the event got none.

@@ -29,7 +29,7 @@ class PushServerSecrecyTest extends PushServerTestSupport {
             gateway.sendRequest("{\"id\":77,\"method\":\"click_ch0\",\"params\":{\"secret\":\"payload-value\"}}");
             gateway.receive();
             gateway.send(Arrays.copyOf(hex(MiioVectors.V11), 100));
-            stranger.send(hex(MiioVectors.V11));
+            stranger.sendEventSealedWith(MiioVectors.COUNTING_TOKEN, 8, "click_ch0:lumi_158d0001a2b3c4");
             gateway.sendEvent(5, "click_ch0:lumi_158d0001a2b3c4");
             gateway.receive();
             server.close();

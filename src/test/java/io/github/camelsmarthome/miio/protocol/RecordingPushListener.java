@@ -13,11 +13,16 @@ class RecordingPushListener implements MiioPushListener {
     final List<InetAddress> silent = new CopyOnWriteArrayList<>();
     final List<Duration> silentFor = new CopyOnWriteArrayList<>();
     final List<InetAddress> back = new CopyOnWriteArrayList<>();
+    /** Each move as "from -> to". */
+    final List<String> moves = new CopyOnWriteArrayList<>();
+    /** Every call in order: "event <id>" or "moved". */
+    final List<String> calls = new CopyOnWriteArrayList<>();
 
     @Override
     public void onEvent(PushedMessage event) {
         threads.add(Thread.currentThread().getName());
         events.add(event);
+        calls.add("event " + event.messageId());
     }
 
     @Override
@@ -29,5 +34,11 @@ class RecordingPushListener implements MiioPushListener {
     @Override
     public void onGatewayBack(InetAddress gateway) {
         back.add(gateway);
+    }
+
+    @Override
+    public void onGatewayMoved(InetAddress from, InetAddress to) {
+        moves.add(from.getHostAddress() + " -> " + to.getHostAddress());
+        calls.add("moved");
     }
 }

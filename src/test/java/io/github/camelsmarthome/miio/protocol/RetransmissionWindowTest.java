@@ -73,4 +73,24 @@ class RetransmissionWindowTest {
         assertThat(window.isRetransmission(gateway, 1, "m:s", T0)).isFalse();
         assertThat(window.isRetransmission(other, 1, "m:s", T0)).isTrue();
     }
+
+    @Test
+    void aMovedGatewaysEventsAreRetransmissionsAtItsNewAddressOnly() throws Exception {
+        InetAddress moved = InetAddress.getByName("127.0.0.3");
+        window.remember(gateway, 7, "click_ch0:lumi_1", T0);
+
+        window.move(gateway, moved);
+
+        assertThat(window.isRetransmission(moved, 7, "click_ch0:lumi_1", T0.plusSeconds(1))).isTrue();
+        assertThat(window.isRetransmission(gateway, 7, "click_ch0:lumi_1", T0.plusSeconds(1))).isFalse();
+    }
+
+    @Test
+    void containsSeesARememberedEventWithinTheWindowOnly() {
+        window.remember(gateway, 7, "click_ch0:lumi_1", T0);
+
+        assertThat(window.contains(gateway, 7, "click_ch0:lumi_1", T0.plusSeconds(59))).isTrue();
+        assertThat(window.contains(gateway, 7, "click_ch0:lumi_1", T0.plusSeconds(61))).isFalse();
+        assertThat(window.contains(gateway, 8, "click_ch0:lumi_1", T0)).isFalse();
+    }
 }

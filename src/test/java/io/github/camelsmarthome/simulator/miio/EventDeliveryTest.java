@@ -266,4 +266,26 @@ class EventDeliveryTest {
             assertThat(logs.allText()).contains("alarm_triggering").doesNotContain(TOKEN, GATEWAY.encryptedTokenHex(), "nbl.");
         }
     }
+
+    @Test
+    void aGatewayRestartedAtANewAddressKeepsItsIdentityPortAndScenesAndSendsFromThere() throws Exception {
+        start(options -> options);
+        subscribeButtonClick();
+        int port = gateway.localAddress().getPort();
+        List<StoredScene> scenes = gateway.scenes();
+
+        gateway = gateway.restartAt("127.0.0.3");
+
+        assertThat(gateway.localAddress().getAddress().getHostAddress()).isEqualTo("127.0.0.3");
+        assertThat(gateway.localAddress().getPort()).isEqualTo(port);
+        assertThat(gateway.did()).isEqualTo(SceneUploads.GATEWAY_DID);
+        assertThat(gateway.subDevices()).isEqualTo(List.of(new SubDevice(BUTTON, BUTTON_MODEL)));
+        assertThat(gateway.scenes()).isEqualTo(scenes);
+        CompletableFuture<List<DeliveryOutcome>> delivery = gateway.fire(BUTTON, "click_ch0");
+        byte[] event = answerHelloAndReceiveEvent();
+        assertThat(pushServer.lastSender()).isEqualTo(gateway.localAddress());
+        ack(payload(event).path("id").asLong());
+        assertThat(delivery.get(3, TimeUnit.SECONDS)).singleElement()
+                .satisfies(outcome -> assertThat(outcome.acknowledged()).isTrue());
+    }
 }
