@@ -8,6 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.stream.Collectors;
 
+import io.github.camelsmarthome.event.BoundedHandOff;
 import io.github.camelsmarthome.homeconnect.api.event.EventOrigin;
 import io.github.camelsmarthome.homeconnect.api.event.HomeConnectEvent;
 import io.github.camelsmarthome.homeconnect.api.event.HomeConnectEventItem;
@@ -21,13 +22,21 @@ import org.apache.camel.support.DefaultConsumer;
 /**
  * {@code homeconnect:events}: the events of the account's one all-appliances stream, filtered by
  * {@code haId} and {@code eventTypes}, one exchange per event (or per item with
- * {@code splitItems}). Exchanges are processed asynchronously; the stream waits for them, so a
- * slow route slows the stream instead of filling memory.
+ * {@code splitItems}). Exchanges are processed asynchronously and in order. A route may fall
+ * {@value #BACKLOG} events behind (a broker outage on its sink) while other routes of the account
+ * keep flowing; beyond that the stream waits for it, so memory stays bounded.
  */
 public class HomeConnectConsumer extends DefaultConsumer {
 
+    /**
+     * Events this route may fall behind by before the stream waits for it: routes to other sinks
+     * keep flowing while one broker is down, memory stays bounded.
+     */
+    static final int BACKLOG = 10_000;
+
     private final HomeConnectEndpoint endpoint;
     private final Set<String> eventTypes;
+    private final BoundedHandOff<HomeConnectEvent> handOff = new BoundedHandOff<>(BACKLOG, this::process);
     private HomeConnectAccount account;
 
     HomeConnectConsumer(HomeConnectEndpoint endpoint, Processor processor) {
@@ -73,7 +82,10 @@ public class HomeConnectConsumer extends DefaultConsumer {
         return account == null ? "not started" : account.streamProblem();
     }
 
-    /** Emits {@code event} if it passes the filters; completes when the route is done with it. */
+    /**
+     * Emits {@code event} if it passes the filters, in order after those before it; completes at once
+     * while this route's backlog is below {@value #BACKLOG}, else when it has room again.
+     */
     CompletionStage<?> deliver(HomeConnectEvent event) {
         if (!isRunAllowed() || !accepts(event)) {
             return CompletableFuture.completedFuture(null);
@@ -81,9 +93,9 @@ public class HomeConnectConsumer extends DefaultConsumer {
         List<HomeConnectEvent> events = endpoint.getConfiguration().isSplitItems() && event.items().size() > 1
                 ? event.splitItems() : List.of(event);
         if (events.size() == 1) {
-            return process(events.get(0));
+            return handOff.offer(events.get(0));
         }
-        return CompletableFuture.allOf(events.stream().map(one -> process(one).toCompletableFuture()).toArray(CompletableFuture[]::new));
+        return CompletableFuture.allOf(events.stream().map(one -> handOff.offer(one).toCompletableFuture()).toArray(CompletableFuture[]::new));
     }
 
     private boolean accepts(HomeConnectEvent event) {

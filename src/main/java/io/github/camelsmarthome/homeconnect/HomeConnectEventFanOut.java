@@ -18,8 +18,9 @@ import io.github.camelsmarthome.homeconnect.api.stream.EventStreamListener;
 
 /**
  * Hands each event of an account's single stream to every consumer of that account (routes may
- * filter by appliance or type), and the stream reads on only when all of them are done with it:
- * the slowest route sets the pace, no queue grows.
+ * filter by appliance or type). Each consumer queues up to its bounded backlog; the stream reads on
+ * while every consumer has room, so one stuck route (its broker is down) does not stall the others
+ * until its backlog is full, and memory stays bounded.
  */
 final class HomeConnectEventFanOut implements EventStreamListener {
 

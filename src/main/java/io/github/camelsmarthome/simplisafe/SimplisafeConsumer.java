@@ -7,6 +7,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.stream.Collectors;
 
+import io.github.camelsmarthome.event.BoundedHandOff;
 import io.github.camelsmarthome.simplisafe.api.event.SimplisafeEvent;
 import io.github.camelsmarthome.simplisafe.api.feed.ConnectionMode;
 import org.apache.camel.Exchange;
@@ -18,13 +19,21 @@ import org.apache.camel.support.DefaultConsumer;
 
 /**
  * {@code simplisafe:events}: the events of the account's feed, filtered by {@code systemId} and
- * {@code eventTypes}, one exchange per event, processed asynchronously. The feed waits for the
- * route before it polls again, so a slow route slows polling instead of filling memory.
+ * {@code eventTypes}, one exchange per event, processed asynchronously and in order. A route may
+ * fall {@value #BACKLOG} events behind (a broker outage on its sink) while other routes of the
+ * account keep flowing; beyond that the feed waits for it, so memory stays bounded.
  */
 public class SimplisafeConsumer extends DefaultConsumer {
 
+    /**
+     * Events this route may fall behind by before the feed waits for it: routes to other sinks keep
+     * flowing while one broker is down, memory stays bounded.
+     */
+    static final int BACKLOG = 10_000;
+
     private final SimplisafeEndpoint endpoint;
     private final Set<String> eventTypes;
+    private final BoundedHandOff<SimplisafeEvent> handOff = new BoundedHandOff<>(BACKLOG, this::process);
     private SimplisafeAccount account;
 
     SimplisafeConsumer(SimplisafeEndpoint endpoint, Processor processor) {
@@ -79,11 +88,23 @@ public class SimplisafeConsumer extends DefaultConsumer {
         return account == null || account.feed() == null ? null : account.feed().realtimeDescription();
     }
 
-    /** Emits {@code event} if it passes the filters; completes when the route is done with it. */
+    /**
+     * Emits {@code event} if it passes the filters, in order after those before it; completes at once
+     * while this route's backlog is below {@value #BACKLOG}, else when it has room again.
+     */
     CompletionStage<?> deliver(SimplisafeEvent event) {
         if (!isRunAllowed() || !accepts(event)) {
             return CompletableFuture.completedFuture(null);
         }
+        return handOff.offer(event);
+    }
+
+    /** Events waiting for this route (queued or in it). */
+    int backlog() {
+        return handOff.pending();
+    }
+
+    private CompletionStage<?> process(SimplisafeEvent event) {
         Exchange exchange = createExchange(false);
         Message message = exchange.getMessage();
         message.setBody(event);
