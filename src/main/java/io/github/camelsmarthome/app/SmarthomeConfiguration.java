@@ -5,6 +5,7 @@ import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
@@ -121,8 +122,14 @@ public class SmarthomeConfiguration implements CamelConfiguration {
         CloudEventMapper cloudEvents = new CloudEventMapper(json);
         context.getRegistry().bind("cloudEventMapper", cloudEvents);
         context.getRegistry().bind("mqttEventMessages", new MqttEventMessages(json));
+        Duration birthDelayMin = duration(properties, "smarthome.ha.birth-delay-min", "HA_BIRTH_DELAY_MIN", Duration.ofSeconds(2));
+        Duration birthDelayMax = duration(properties, "smarthome.ha.birth-delay-max", "HA_BIRTH_DELAY_MAX", Duration.ofSeconds(15));
+        if (birthDelayMax.compareTo(birthDelayMin) < 0) {
+            throw new InvalidConfigurationException("HA_BIRTH_DELAY_MAX", birthDelayMax.toMillis()
+                    + " ms is less than HA_BIRTH_DELAY_MIN (" + birthDelayMin.toMillis() + " ms): make it at least as long");
+        }
         HomeAssistantPublisher homeAssistant = new HomeAssistantPublisher(new HomeAssistantDiscovery(
-                discoveryOptions(properties, mqtt.baseTopic())), json);
+                discoveryOptions(properties, mqtt.baseTopic())), json, birthDelayMin, birthDelayMax);
         context.getRegistry().bind("homeAssistant", homeAssistant);
         context.getRegistry().bind("mqttCommands", new HomeAssistantCommands(mqtt.baseTopic()));
         BridgeConnectedActions connected = new BridgeConnectedActions(context, connection, homeAssistant);
@@ -151,6 +158,24 @@ public class SmarthomeConfiguration implements CamelConfiguration {
                         "simplisafe", property(properties, "smarthome.simplisafe.enabled").map(Boolean::parseBoolean).orElse(false),
                         "miio", property(properties, "smarthome.miio.gateway-host").isPresent()),
                 cloudEvents));
+    }
+
+    /** A duration such as {@code 15s}, {@code 500ms} or {@code 2m}; {@code fallback} when unset. */
+    static Duration duration(PropertiesComponent properties, String key, String variable, Duration fallback) {
+        String value = property(properties, key).orElse(null);
+        if (value == null) {
+            return fallback;
+        }
+        java.util.regex.Matcher parts = java.util.regex.Pattern.compile("(\\d{1,9})(ms|s|m)").matcher(value);
+        if (!parts.matches()) {
+            throw new InvalidConfigurationException(variable, "'" + value + "' is not a duration: use for example 500ms, 15s or 1m");
+        }
+        long amount = Long.parseLong(parts.group(1));
+        return switch (parts.group(2)) {
+            case "ms" -> Duration.ofMillis(amount);
+            case "s" -> Duration.ofSeconds(amount);
+            default -> Duration.ofMinutes(amount);
+        };
     }
 
     private static DiscoveryOptions discoveryOptions(PropertiesComponent properties, String baseTopic) {

@@ -1,6 +1,8 @@
 package io.github.camelsmarthome.homeassistant;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.List;
 import java.util.Objects;
 
@@ -23,13 +25,53 @@ import org.apache.camel.component.paho.mqtt5.PahoMqtt5Message;
  */
 public final class HomeAssistantPublisher {
 
+    private static final String BIRTH_ARRIVED = "smarthomeBirthArrivedNanos";
+
     private final HomeAssistantDiscovery discovery;
     private final ObjectMapper json;
+    private final Duration birthDelayMin;
+    private final Duration birthDelayMax;
+    private long lastRepublishNanos = Long.MIN_VALUE;
 
-    /** A publisher over {@code discovery}, reading events with {@code json} (which must know java.time). */
-    public HomeAssistantPublisher(HomeAssistantDiscovery discovery, ObjectMapper json) {
+    /**
+     * A publisher over {@code discovery}, reading events with {@code json} (which must know
+     * java.time), that waits a random time between {@code birthDelayMin} and {@code birthDelayMax}
+     * after Home Assistant's birth before publishing everything again (brief 4.3).
+     */
+    public HomeAssistantPublisher(HomeAssistantDiscovery discovery, ObjectMapper json, Duration birthDelayMin,
+            Duration birthDelayMax) {
         this.discovery = Objects.requireNonNull(discovery, "discovery");
         this.json = Objects.requireNonNull(json, "json");
+        this.birthDelayMin = Objects.requireNonNull(birthDelayMin, "birthDelayMin");
+        this.birthDelayMax = Objects.requireNonNull(birthDelayMax, "birthDelayMax");
+        if (birthDelayMin.isNegative() || birthDelayMax.compareTo(birthDelayMin) < 0) {
+            throw new IllegalArgumentException("birth delay: need 0 <= min <= max, not " + birthDelayMin + " and " + birthDelayMax);
+        }
+    }
+
+    /**
+     * How long to wait after a birth, at random between the configured bounds, so that many
+     * bridges do not answer Home Assistant at the same instant. Records when the birth arrived
+     * (exchange property), for {@link #republishAfterBirth}.
+     */
+    public long birthDelayMillis(Exchange exchange) {
+        exchange.setProperty(BIRTH_ARRIVED, System.nanoTime());
+        long min = birthDelayMin.toMillis();
+        long max = birthDelayMax.toMillis();
+        return max == min ? min : ThreadLocalRandom.current().nextLong(min, max + 1);
+    }
+
+    /**
+     * Everything again after a birth, or nothing when another birth that arrived later was
+     * already answered meanwhile: births within one delay are coalesced into one re-publication.
+     */
+    public synchronized List<DiscoveryMessage> republishAfterBirth(Exchange exchange) {
+        long arrived = exchange.getProperty(BIRTH_ARRIVED, System.nanoTime(), Long.class);
+        if (lastRepublishNanos != Long.MIN_VALUE && lastRepublishNanos - arrived > 0) {
+            return List.of();
+        }
+        lastRepublishNanos = System.nanoTime();
+        return discovery.republishAll();
     }
 
     /** The discovery core. */

@@ -63,6 +63,8 @@ class HomeAssistantRoutesIT {
                                                              + RunnerMain.ROUTES.resolve("simplisafe-to-mqtt.yaml") + ",file:"
                                                              + RunnerMain.ROUTES.resolve("homeassistant.yaml")),
                 Map.entry("smarthome.mqtt.url", MQTT.url()),
+                Map.entry("smarthome.ha.birth-delay-min", "0ms"),
+                Map.entry("smarthome.ha.birth-delay-max", "300ms"),
                 Map.entry("camel.component.simplisafe.refreshToken", cloud.auth().issueTokens().refreshToken()),
                 Map.entry("camel.component.simplisafe.apiUrl", cloud.apiUrl()),
                 Map.entry("camel.component.simplisafe.authUrl", cloud.authUrl()),
