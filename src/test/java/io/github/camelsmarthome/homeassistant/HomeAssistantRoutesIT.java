@@ -17,6 +17,7 @@ import io.github.camelsmarthome.simulator.simplisafe.AlarmState;
 import io.github.camelsmarthome.simulator.simplisafe.SimpliSafeSimulator;
 import io.github.camelsmarthome.simulator.simplisafe.SimpliSafeSimulatorOptions;
 import io.github.camelsmarthome.simulator.simplisafe.SimulatedEvent;
+import io.github.camelsmarthome.simulator.simplisafe.SimulatedLocks;
 import io.github.camelsmarthome.testing.MqttBroker;
 import io.github.camelsmarthome.testing.MqttProbe;
 import io.github.camelsmarthome.testing.RunnerMain;
@@ -197,6 +198,19 @@ class HomeAssistantRoutesIT {
         } finally {
             publish(ALARM_COMMAND, "", true);
             main.getCamelContext().getRouteController().startRoute("homeassistant-commands");
+        }
+    }
+
+    @Test
+    void anUnlockCommandUnlocksTheLockAndAnswersOk() throws Exception {
+        String lock = "987";
+        cloud.system().locks().lock(lock);
+        String resultTopic = "camel-smarthome/simplisafe/" + lock + "/lock/result";
+        try (MqttProbe probe = MqttProbe.subscribe(MQTT.url(), resultTopic)) {
+            publish("camel-smarthome/simplisafe/" + lock + "/lock/set", "UNLOCK", false);
+            MqttProbe.Message result = probe.awaitMessage(resultTopic, m -> true, TIMEOUT);
+            assertThat(json.readTree(result.payload()).path("status").asText()).as(result.payload()).isEqualTo("ok");
+            await().atMost(TIMEOUT).until(() -> cloud.system().locks().lockState(lock) == SimulatedLocks.UNLOCKED);
         }
     }
 
