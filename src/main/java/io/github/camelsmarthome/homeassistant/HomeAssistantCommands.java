@@ -34,6 +34,11 @@ public final class HomeAssistantCommands {
     private static final String SIMPLISAFE_TARGET_STATE = "CamelSimplisafeTargetState";
     private static final String SIMPLISAFE_CODE = "CamelSimplisafeCode";
     private static final String SIMPLISAFE_LOCK_SERIAL = "CamelSimplisafeLockSerial";
+    private static final String HOMECONNECT_HA_ID = "CamelHomeConnectHaId";
+    private static final String HOMECONNECT_KEY = "CamelHomeConnectKey";
+    private static final String HOMECONNECT_VALUE = "CamelHomeConnectValue";
+    private static final String POWER_STATE = "BSH.Common.Setting.PowerState";
+    private static final String POWER_STATE_VALUE = "BSH.Common.EnumType.PowerState.";
     private static final String RESULT_TOPIC = "smarthomeCommandResultTopic";
 
     private final String baseTopic;
@@ -78,17 +83,28 @@ public final class HomeAssistantCommands {
         in.removeHeaders("CamelPahoMqtt5*");
         try {
             MqttCommand command = MqttCommand.parse(baseTopic, topic, payload, retained);
-            switch (command.entity()) {
-                case "alarm" -> {
+            switch (command.system() + "/" + command.entity()) {
+                case "simplisafe/alarm" -> {
                     in.setHeader(SIMPLISAFE_SYSTEM_ID, Long.parseLong(command.deviceId()));
                     in.setHeader(SIMPLISAFE_TARGET_STATE, command.action());
                     in.setHeader(COMMAND_URI, "simplisafe:setState");
                 }
-                case "lock" -> {
+                case "simplisafe/lock" -> {
                     in.setHeader(SIMPLISAFE_LOCK_SERIAL, command.deviceId());
                     in.setHeader(COMMAND_URI, "LOCK".equals(command.action()) ? "simplisafe:lock" : "simplisafe:unlock");
                 }
-                default -> throw new MqttCommand.InvalidCommandException("no producer for " + command.entity());
+                case "homeconnect/power" -> {
+                    in.setHeader(HOMECONNECT_HA_ID, command.deviceId());
+                    in.setHeader(HOMECONNECT_KEY, POWER_STATE);
+                    in.setHeader(HOMECONNECT_VALUE, POWER_STATE_VALUE + switch (command.action()) {
+                        case "ON" -> "On";
+                        case "OFF" -> "Off";
+                        default -> "Standby";
+                    });
+                    in.setHeader(COMMAND_URI, "homeconnect:setSetting");
+                }
+                default -> throw new MqttCommand.InvalidCommandException("no producer for " + command.system() + "/"
+                                                                         + command.entity());
             }
             if (command.code() != null) {
                 in.setHeader(SIMPLISAFE_CODE, command.code());

@@ -18,8 +18,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  *
  * @param system   {@code simplisafe}, ...
  * @param deviceId the device, as in the topic (already {@code [a-zA-Z0-9_-]})
- * @param entity   the entity key of the command topic ({@code alarm}, {@code lock})
- * @param action   what to do, upper case as Home Assistant sends it ({@code ARM_AWAY}, {@code LOCK})
+ * @param entity   the entity key of the command topic ({@code alarm}, {@code lock}, {@code power})
+ * @param action   what to do, in upper case ({@code ARM_AWAY}, {@code LOCK}, {@code ON})
  * @param code     the code Home Assistant's keypad sent, or {@code null}; never in {@link #toString()}
  */
 public record MqttCommand(String system, String deviceId, String entity, String action, String code) {
@@ -33,7 +33,9 @@ public record MqttCommand(String system, String deviceId, String entity, String 
     private static final Map<String, Map<String, java.util.Set<String>>> ACTIONS = Map.of(
             "simplisafe", Map.of(
                     "alarm", java.util.Set.of("ARM_AWAY", "ARM_HOME", "DISARM"),
-                    "lock", java.util.Set.of("LOCK", "UNLOCK")));
+                    "lock", java.util.Set.of("LOCK", "UNLOCK")),
+            "homeconnect", Map.of(
+                    "power", java.util.Set.of("ON", "STANDBY", "OFF")));
 
     /** Rejects missing parts. */
     public MqttCommand {

@@ -43,6 +43,18 @@ class HomeAssistantCommandsTest {
     }
 
     @Test
+    void aPowerCommandWritesTheAppliancesPowerStateSetting() {
+        Exchange exchange = received("camel-smarthome/homeconnect/SIEMENS-HCS03WCH1-7BC6383CF794/power/set", "on", false);
+
+        commands.prepare(exchange);
+
+        assertThat(exchange.getIn().getHeaders()).containsEntry(HomeAssistantCommands.COMMAND_URI, "homeconnect:setSetting")
+                .containsEntry("CamelHomeConnectHaId", "SIEMENS-HCS03WCH1-7BC6383CF794")
+                .containsEntry("CamelHomeConnectKey", "BSH.Common.Setting.PowerState")
+                .containsEntry("CamelHomeConnectValue", "BSH.Common.EnumType.PowerState.On");
+    }
+
+    @Test
     void theResultGoesToTheResultTopicNotRetainedAndWithoutTheCode() throws Exception {
         Exchange exchange = received(ALARM, "{\"action\": \"DISARM\", \"code\": \"4711\"}", false);
         commands.prepare(exchange);

@@ -39,6 +39,14 @@ class MqttCommandTest {
     }
 
     @Test
+    void homeConnectsPowerSwitchSendsOnOrStandbyInLowerCase() {
+        MqttCommand command = MqttCommand.parse(BASE, "camel-smarthome/homeconnect/SIEMENS-HCS03WCH1-7BC6383CF794/power/set",
+                "standby", false);
+
+        assertThat(command).isEqualTo(new MqttCommand("homeconnect", "SIEMENS-HCS03WCH1-7BC6383CF794", "power", "STANDBY", null));
+    }
+
+    @Test
     void aRetainedCommandIsRefusedWhateverItSays() {
         assertThatThrownBy(() -> MqttCommand.parse(BASE, ALARM, "DISARM", true))
                 .isInstanceOf(MqttCommand.InvalidCommandException.class).hasMessageContaining("retained");

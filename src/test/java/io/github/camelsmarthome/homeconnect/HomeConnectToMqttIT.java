@@ -1,8 +1,10 @@
 package io.github.camelsmarthome.homeconnect;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,6 +16,9 @@ import io.github.camelsmarthome.testing.MqttBroker;
 import io.github.camelsmarthome.testing.MqttProbe;
 import io.github.camelsmarthome.testing.RunnerMain;
 import org.apache.camel.main.Main;
+import org.eclipse.paho.mqttv5.client.MqttClient;
+import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -71,6 +76,48 @@ class HomeConnectToMqttIT {
             } finally {
                 main.stop();
             }
+        }
+    }
+
+    @Test
+    void aPowerCommandOverMqttSwitchesTheWasherOnAndAnswersOk() throws Exception {
+        String result = WASHER_ROOT + "/power/result";
+        try (HomeConnectSimulator cloud = HomeConnectSimulator.start(SimulatorOptions.forTests().build());
+             MqttProbe probe = MqttProbe.subscribe(MQTT.url(), result)) {
+            cloud.household().washer().powerOff();
+            TokenSet tokens = cloud.authorization().issueTokens(SimulatorOptions.DEFAULT_SCOPE);
+            Main main = RunnerMain.start(Map.of(
+                    "camel.main.routesIncludePattern", "file:" + RunnerMain.ROUTES.resolve("bridge.yaml") + ",file:"
+                                                       + RunnerMain.ROUTES.resolve("homeassistant.yaml"),
+                    "smarthome.mqtt.url", MQTT.url(),
+                    "smarthome.homeconnect.client-id", cloud.clientId(),
+                    "camel.component.homeconnect.clientSecret", cloud.clientSecret(),
+                    "camel.component.homeconnect.refreshToken", tokens.refreshToken(),
+                    "camel.component.homeconnect.apiUrl", cloud.baseUrl(),
+                    "camel.component.homeconnect.stateDir", stateDir.toString()));
+            try {
+                await().atMost(TIMEOUT).until(() -> main.getCamelContext().getRouteController()
+                        .getRouteStatus("homeassistant-commands").isStarted());
+                publish(WASHER_ROOT + "/power/set", "on");
+
+                MqttProbe.Message answer = probe.awaitMessage(result, m -> true, TIMEOUT);
+                assertThat(json.readTree(answer.payload()).path("status").asText()).as(answer.payload()).isEqualTo("ok");
+                assertThat(cloud.household().washer().setting("BSH.Common.Setting.PowerState").asText())
+                        .isEqualTo("BSH.Common.EnumType.PowerState.On");
+            } finally {
+                main.stop();
+            }
+        }
+    }
+
+    private static void publish(String topic, String payload) throws Exception {
+        MqttClient client = new MqttClient(MQTT.url(), "ha-" + UUID.randomUUID().toString().substring(0, 8), new MemoryPersistence());
+        try {
+            client.connect(new MqttConnectionOptions());
+            client.publish(topic, payload.getBytes(StandardCharsets.UTF_8), 1, false);
+            client.disconnect(1_000);
+        } finally {
+            client.close(true);
         }
     }
 }
