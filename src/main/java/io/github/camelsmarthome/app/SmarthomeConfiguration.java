@@ -5,6 +5,7 @@ import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
@@ -19,6 +20,12 @@ import io.github.camelsmarthome.homeassistant.BridgeMqttConnection;
 import io.github.camelsmarthome.homeassistant.MqttBrokerHealthCheck;
 import io.github.camelsmarthome.homeassistant.MqttBrokerSettings;
 import io.github.camelsmarthome.homeassistant.MqttEventMessages;
+import io.github.camelsmarthome.homeassistant.HomeAssistantCommands;
+import io.github.camelsmarthome.homeassistant.HomeAssistantPublisher;
+import io.github.camelsmarthome.homeassistant.discovery.DiscoveryOptions;
+import io.github.camelsmarthome.homeassistant.discovery.HomeAssistantDiscovery;
+import io.github.camelsmarthome.miio.protocol.MiioEventCatalog;
+import io.github.camelsmarthome.SmarthomeVersion;
 import io.github.camelsmarthome.auth.FileTokenStore;
 import io.github.camelsmarthome.storage.StateDirectory;
 import io.github.camelsmarthome.simplisafe.api.auth.SimpliSafeAuthorization;
@@ -29,6 +36,7 @@ import org.apache.camel.component.paho.mqtt5.PahoMqtt5Component;
 import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.main.Main;
 import org.apache.camel.spi.PropertiesComponent;
+import org.apache.camel.StartupListener;
 
 /**
  * Wires the runner's shared pieces into the Camel context from the {@code smarthome.*}
@@ -43,6 +51,12 @@ public class SmarthomeConfiguration implements CamelConfiguration {
 
     /** The component name routes publish to MQTT with, over the bridge's own connection. */
     public static final String MQTT_COMPONENT = "smarthome-mqtt";
+    /**
+     * The component routes subscribe to MQTT with: the broker and credentials of the bridge, but
+     * a connection (and generated client id) per endpoint, because a Paho consumer on the shared
+     * client would replace the bridge connection's callback.
+     */
+    public static final String MQTT_SUBSCRIBE_COMPONENT = "smarthome-mqtt-in";
 
     /**
      * The runner's Camel Main: built-in defaults ({@code classpath:application.properties}), then
@@ -78,6 +92,18 @@ public class SmarthomeConfiguration implements CamelConfiguration {
         addService(context, connection);
         context.getRegistry().bind("bridgeMqttConnection", connection);
 
+        PahoMqtt5Component subscriptions = new PahoMqtt5Component();
+        subscriptions.getConfiguration().setBrokerUrl(mqtt.url());
+        if (mqtt.username() != null) {
+            subscriptions.getConfiguration().setUserName(mqtt.username());
+        }
+        if (mqtt.password() != null) {
+            subscriptions.getConfiguration().setPassword(mqtt.password());
+        }
+        subscriptions.getConfiguration().setCleanStart(true);
+        subscriptions.getConfiguration().setAutomaticReconnect(true);
+        context.addComponent(MQTT_SUBSCRIBE_COMPONENT, subscriptions);
+
         HealthCheckRegistry health = HealthCheckRegistry.get(context);
         health.register(new MqttBrokerHealthCheck(connection));
 
@@ -96,12 +122,69 @@ public class SmarthomeConfiguration implements CamelConfiguration {
         CloudEventMapper cloudEvents = new CloudEventMapper(json);
         context.getRegistry().bind("cloudEventMapper", cloudEvents);
         context.getRegistry().bind("mqttEventMessages", new MqttEventMessages(json));
+        Duration birthDelayMin = duration(properties, "smarthome.ha.birth-delay-min", "HA_BIRTH_DELAY_MIN", Duration.ofSeconds(2));
+        Duration birthDelayMax = duration(properties, "smarthome.ha.birth-delay-max", "HA_BIRTH_DELAY_MAX", Duration.ofSeconds(15));
+        if (birthDelayMax.compareTo(birthDelayMin) < 0) {
+            throw new InvalidConfigurationException("HA_BIRTH_DELAY_MAX", birthDelayMax.toMillis()
+                    + " ms is less than HA_BIRTH_DELAY_MIN (" + birthDelayMin.toMillis() + " ms): make it at least as long");
+        }
+        HomeAssistantPublisher homeAssistant = new HomeAssistantPublisher(new HomeAssistantDiscovery(
+                discoveryOptions(properties, mqtt.baseTopic())), json, birthDelayMin, birthDelayMax);
+        context.getRegistry().bind("homeAssistant", homeAssistant);
+        context.getRegistry().bind("mqttCommands", new HomeAssistantCommands(mqtt.baseTopic()));
+        BridgeConnectedActions connected = new BridgeConnectedActions(context, connection, homeAssistant);
+        connection.onConnected(connected);
+        try {
+            // The first connect may come before the routes exist: start them once the context is up too.
+            context.addStartupListener(new StartupListener() {
+                @Override
+                public void onCamelContextStarted(CamelContext started, boolean alreadyStarted) {
+                    // too early: the routes are not started yet
+                }
+
+                @Override
+                public void onCamelContextFullyStarted(CamelContext started, boolean alreadyStarted) {
+                    if (connection.isConnected()) {
+                        connected.run();
+                    }
+                }
+            });
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot watch the context's start: " + e.getMessage(), e);
+        }
         context.getRegistry().bind("bridgeInfo", new BridgeInfo(instance, Clock.systemUTC(),
                 Map.of("kafka", brokers != null,
                         "homeconnect", property(properties, "smarthome.homeconnect.client-id").isPresent(),
                         "simplisafe", property(properties, "smarthome.simplisafe.enabled").map(Boolean::parseBoolean).orElse(false),
                         "miio", property(properties, "smarthome.miio.gateway-host").isPresent()),
                 cloudEvents));
+    }
+
+    /** A duration such as {@code 15s}, {@code 500ms} or {@code 2m}; {@code fallback} when unset. */
+    static Duration duration(PropertiesComponent properties, String key, String variable, Duration fallback) {
+        String value = property(properties, key).orElse(null);
+        if (value == null) {
+            return fallback;
+        }
+        java.util.regex.Matcher parts = java.util.regex.Pattern.compile("(\\d{1,9})(ms|s|m)").matcher(value);
+        if (!parts.matches()) {
+            throw new InvalidConfigurationException(variable, "'" + value + "' is not a duration: use for example 500ms, 15s or 1m");
+        }
+        long amount = Long.parseLong(parts.group(1));
+        return switch (parts.group(2)) {
+            case "ms" -> Duration.ofMillis(amount);
+            case "s" -> Duration.ofSeconds(amount);
+            default -> Duration.ofMinutes(amount);
+        };
+    }
+
+    private static DiscoveryOptions discoveryOptions(PropertiesComponent properties, String baseTopic) {
+        MiioEventCatalog catalog = MiioEventCatalog.load(property(properties, "camel.component.miio-push.eventCatalog")
+                .map(Path::of).orElse(null));
+        return DiscoveryOptions.defaults(SmarthomeVersion.get())
+                .withBaseTopic(baseTopic)
+                .withDiscoveryPrefix(property(properties, "smarthome.ha.discovery-prefix").orElse(DiscoveryOptions.DEFAULT_DISCOVERY_PREFIX))
+                .withMiioActions(catalog::actionsOf);
     }
 
     private static void addService(CamelContext context, Object service) {

@@ -54,7 +54,7 @@ final class EventContext {
 
     /** Queues the non-retained event message of a device, unless the same upstream event sent it lately. */
     void emitEvent(KnownDevice device, ObjectNode message) {
-        String eventId = message.path("event_id").asText(null);
+        String eventId = message.path("id").asText(null);
         if (eventId != null && !device.firstDelivery(eventId + "|" + message.path("event_type").asText())) {
             return;
         }

@@ -36,13 +36,20 @@ final class EventFields {
 
     /**
      * The event message of {@code <base>/<system>/<deviceId>/event}: {@code event_type} first, then
-     * when and which upstream event; mappings add the fields their event entities should show.
+     * every field of the event's JSON form (the same document {@code MqttEventMessages.eventJson}
+     * writes, so consumers see one format whichever path published it); mappings add the fields
+     * their event entities should show.
      */
     static ObjectNode eventMessage(JsonNode event, String eventType) {
         ObjectNode message = JsonNodeFactory.instance.objectNode();
         message.put("event_type", eventType);
-        putIfSet(message, "time", text(event, "time"));
-        putIfSet(message, "event_id", text(event, "id"));
+        if (event instanceof ObjectNode fields) {
+            fields.fields().forEachRemaining(field -> {
+                if (!"event_type".equals(field.getKey())) {
+                    message.set(field.getKey(), field.getValue());
+                }
+            });
+        }
         return message;
     }
 

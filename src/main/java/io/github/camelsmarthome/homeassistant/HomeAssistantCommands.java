@@ -1,0 +1,175 @@
+package io.github.camelsmarthome.homeassistant;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+import java.util.concurrent.atomic.LongAdder;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.component.paho.mqtt5.PahoMqtt5Constants;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The runner's bean {@code mqttCommands}: the steps of the command route
+ * ({@code routes/homeassistant.yaml}). {@link #prepare} reads the command with
+ * {@link MqttCommand#parse} and names the producer call in headers; the route calls it;
+ * {@link #succeeded}, {@link #failed} or {@link #refused} write the result message for
+ * {@code <base>/<system>/<deviceId>/<entity>/result} (not retained, QoS 1).
+ *
+ * <p>Only systems that have commands here are reachable: the producer URI comes from a fixed
+ * list, never from the topic.
+ */
+public final class HomeAssistantCommands {
+
+    /** Header: the producer URI the route calls, absent when the command was refused. */
+    public static final String COMMAND_URI = "smarthomeCommandUri";
+    /** Header: why the command was refused, absent when it may run. */
+    public static final String REFUSAL = "smarthomeCommandRefusal";
+
+    private static final Logger LOG = LoggerFactory.getLogger(HomeAssistantCommands.class);
+    private static final String SIMPLISAFE_SYSTEM_ID = "CamelSimplisafeSystemId";
+    private static final String SIMPLISAFE_TARGET_STATE = "CamelSimplisafeTargetState";
+    private static final String SIMPLISAFE_CODE = "CamelSimplisafeCode";
+    private static final String SIMPLISAFE_LOCK_SERIAL = "CamelSimplisafeLockSerial";
+    private static final String HOMECONNECT_HA_ID = "CamelHomeConnectHaId";
+    private static final String HOMECONNECT_KEY = "CamelHomeConnectKey";
+    private static final String HOMECONNECT_VALUE = "CamelHomeConnectValue";
+    private static final String POWER_STATE = "BSH.Common.Setting.PowerState";
+    private static final String POWER_STATE_VALUE = "BSH.Common.EnumType.PowerState.";
+    private static final String RESULT_TOPIC = "smarthomeCommandResultTopic";
+
+    private final String baseTopic;
+    private final ObjectMapper json = new ObjectMapper();
+    private final LongAdder executed = new LongAdder();
+    private final LongAdder refused = new LongAdder();
+    private final LongAdder failed = new LongAdder();
+
+    /** Commands under {@code baseTopic}. */
+    public HomeAssistantCommands(String baseTopic) {
+        this.baseTopic = Objects.requireNonNull(baseTopic, "baseTopic");
+    }
+
+    /** Commands the producer carried out. */
+    public long executed() {
+        return executed.sum();
+    }
+
+    /** Commands refused before anything ran: retained, malformed, unknown. */
+    public long refused() {
+        return refused.sum();
+    }
+
+    /** Commands the producer was asked to run and that failed. */
+    public long failed() {
+        return failed.sum();
+    }
+
+    /**
+     * Reads the command of the exchange (topic header {@code CamelMqttTopic}, payload body, retained
+     * flag from the Paho message) and sets either {@link #COMMAND_URI} and the producer's headers,
+     * or {@link #REFUSAL}. Incoming MQTT headers are removed so they never reach a producer.
+     */
+    public void prepare(Exchange exchange) {
+        Message in = exchange.getIn();
+        String topic = in.getHeader(PahoMqtt5Constants.MQTT_TOPIC, String.class);
+        boolean retained = HomeAssistantPublisher.retained(exchange);
+        byte[] body = in.getBody(byte[].class);
+        String payload = body == null ? null : new String(body, StandardCharsets.UTF_8);
+        MqttCommand.resultTopic(baseTopic, topic).ifPresent(result -> in.setHeader(RESULT_TOPIC, result));
+        in.removeHeaders("CamelMqtt*");
+        in.removeHeaders("CamelPahoMqtt5*");
+        try {
+            MqttCommand command = MqttCommand.parse(baseTopic, topic, payload, retained);
+            switch (command.system() + "/" + command.entity()) {
+                case "simplisafe/alarm" -> {
+                    in.setHeader(SIMPLISAFE_SYSTEM_ID, Long.parseLong(command.deviceId()));
+                    in.setHeader(SIMPLISAFE_TARGET_STATE, command.action());
+                    in.setHeader(COMMAND_URI, "simplisafe:setState");
+                }
+                case "simplisafe/lock" -> {
+                    in.setHeader(SIMPLISAFE_LOCK_SERIAL, command.deviceId());
+                    in.setHeader(COMMAND_URI, "LOCK".equals(command.action()) ? "simplisafe:lock" : "simplisafe:unlock");
+                }
+                case "homeconnect/power" -> {
+                    in.setHeader(HOMECONNECT_HA_ID, command.deviceId());
+                    in.setHeader(HOMECONNECT_KEY, POWER_STATE);
+                    in.setHeader(HOMECONNECT_VALUE, POWER_STATE_VALUE + switch (command.action()) {
+                        case "ON" -> "On";
+                        case "OFF" -> "Off";
+                        default -> "Standby";
+                    });
+                    in.setHeader(COMMAND_URI, "homeconnect:setSetting");
+                }
+                default -> throw new MqttCommand.InvalidCommandException("no producer for " + command.system() + "/"
+                                                                         + command.entity());
+            }
+            if (command.code() != null) {
+                in.setHeader(SIMPLISAFE_CODE, command.code());
+            }
+            in.setBody(null);
+            LOG.info("Command from MQTT: {} on {}", command.action(), printable(topic));
+        } catch (MqttCommand.InvalidCommandException e) {
+            refused.increment();
+            in.setHeader(REFUSAL, e.getMessage());
+            LOG.warn("Refused an MQTT command on {}: {}; {} refused so far", printable(topic), e.getMessage(), refused.sum());
+        }
+    }
+
+    /** The result after the producer ran: {@code {"status":"ok"}}. */
+    public void succeeded(Exchange exchange) {
+        executed.increment();
+        result(exchange, null);
+    }
+
+    /** The result after the producer failed: {@code {"status":"error","error":...}} with the producer's reason. */
+    public void failed(Exchange exchange) {
+        failed.increment();
+        Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        String reason = cause == null ? "the command failed" : String.valueOf(cause.getMessage());
+        LOG.warn("An MQTT command failed: {}; {} failed so far", reason, failed.sum());
+        result(exchange, reason);
+    }
+
+    /** The result of a refused command: {@code {"status":"error","error":<why>}}. */
+    public void refused(Exchange exchange) {
+        result(exchange, exchange.getIn().getHeader(REFUSAL, "refused", String.class));
+    }
+
+    /**
+     * Whether the result can be published: a topic that is not a command topic at all has no
+     * result topic (it cannot arrive through the route's filter, but a hostile one is not answered).
+     */
+    public boolean hasResultTopic(Exchange exchange) {
+        return exchange.getIn().getHeader(PahoMqtt5Constants.CAMEL_PAHO_OVERRIDE_TOPIC) != null;
+    }
+
+    private void result(Exchange exchange, String error) {
+        Message in = exchange.getIn();
+        // The code must not travel further than the producer.
+        in.removeHeader(SIMPLISAFE_CODE);
+        ObjectNode result = json.createObjectNode();
+        result.put("status", error == null ? "ok" : "error");
+        if (error != null) {
+            result.put("error", error);
+        }
+        String topic = in.getHeader(RESULT_TOPIC, String.class);
+        if (topic != null) {
+            in.setHeader(PahoMqtt5Constants.CAMEL_PAHO_OVERRIDE_TOPIC, topic);
+        }
+        in.setHeader(PahoMqtt5Constants.CAMEL_PAHO_MSG_RETAINED, false);
+        in.setHeader(PahoMqtt5Constants.CAMEL_PAHO_MSG_QOS, 1);
+        in.setBody(result.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Short and without control characters: a hostile topic must not forge log lines. */
+    private static String printable(String value) {
+        if (value == null) {
+            return "none";
+        }
+        String cut = value.length() > 160 ? value.substring(0, 160) + "..." : value;
+        return cut.replaceAll("\\p{Cntrl}", "?");
+    }
+}

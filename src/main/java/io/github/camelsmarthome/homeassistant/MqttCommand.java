@@ -1,0 +1,154 @@
+package io.github.camelsmarthome.homeassistant;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * One command from Home Assistant, read from {@code <base>/<system>/<deviceId>/<entity>/set}
+ * (design 5) and checked before anything runs: a retained command is refused (brief rule 9: a
+ * replayed "unlock" must never open a door), and so is an unknown system, entity or action, a
+ * device id that is not one, and a payload that is too long or not what the entity's discovery
+ * config declares.
+ *
+ * @param system   {@code simplisafe}, ...
+ * @param deviceId the device, as in the topic (already {@code [a-zA-Z0-9_-]})
+ * @param entity   the entity key of the command topic ({@code alarm}, {@code lock}, {@code power})
+ * @param action   what to do, in upper case ({@code ARM_AWAY}, {@code LOCK}, {@code ON})
+ * @param code     the code Home Assistant's keypad sent, or {@code null}; never in {@link #toString()}
+ */
+public record MqttCommand(String system, String deviceId, String entity, String action, String code) {
+
+    /** Longest payload read; Home Assistant's are a few dozen bytes. */
+    public static final int MAX_PAYLOAD_LENGTH = 1024;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String SEGMENT = "[a-zA-Z0-9_-]{1,128}";
+    /** The actions each system's entity accepts: the payloads its discovery config declares. */
+    private static final Map<String, Map<String, java.util.Set<String>>> ACTIONS = Map.of(
+            "simplisafe", Map.of(
+                    "alarm", java.util.Set.of("ARM_AWAY", "ARM_HOME", "DISARM"),
+                    "lock", java.util.Set.of("LOCK", "UNLOCK")),
+            "homeconnect", Map.of(
+                    "power", java.util.Set.of("ON", "STANDBY", "OFF")));
+
+    /** Rejects missing parts. */
+    public MqttCommand {
+        Objects.requireNonNull(system, "system");
+        Objects.requireNonNull(deviceId, "deviceId");
+        Objects.requireNonNull(entity, "entity");
+        Objects.requireNonNull(action, "action");
+    }
+
+    /**
+     * Reads a command.
+     *
+     * @param baseTopic the bridge's base topic
+     * @param topic     the topic it arrived on
+     * @param payload   the payload text: the action ({@code ARM_AWAY}) or JSON {@code {"action": ..., "code": ...}}
+     * @param retained  the MQTT retained flag of the message
+     * @throws InvalidCommandException naming what is wrong (never the code)
+     */
+    public static MqttCommand parse(String baseTopic, String topic, String payload, boolean retained) {
+        String[] parts = partsOf(baseTopic, topic);
+        if (retained) {
+            throw new InvalidCommandException("retained command refused: a command is only executed when sent live");
+        }
+        String system = parts[0];
+        String deviceId = parts[1];
+        String entity = parts[2];
+        java.util.Set<String> accepted = Optional.ofNullable(ACTIONS.get(system)).map(entities -> entities.get(entity))
+                .orElseThrow(() -> new InvalidCommandException("unknown command " + system + "/" + entity
+                                                               + ": commands exist for " + known()));
+        if (payload == null || payload.isBlank()) {
+            throw new InvalidCommandException("empty payload: send one of " + accepted);
+        }
+        if (payload.length() > MAX_PAYLOAD_LENGTH) {
+            throw new InvalidCommandException("payload of " + payload.length() + " characters refused (at most "
+                                              + MAX_PAYLOAD_LENGTH + ")");
+        }
+        String action;
+        String code = null;
+        String text = payload.trim();
+        if (text.startsWith("{")) {
+            JsonNode node;
+            try {
+                node = JSON.readTree(text);
+            } catch (JsonProcessingException e) {
+                throw new InvalidCommandException("payload is not valid JSON: " + e.getOriginalMessage());
+            }
+            action = node.path("action").isTextual() ? node.path("action").asText() : null;
+            JsonNode codeNode = node.path("code");
+            if (codeNode.isTextual() || codeNode.isNumber()) {
+                code = codeNode.asText();
+            }
+            if (action == null) {
+                throw new InvalidCommandException("JSON payload without a text \"action\": send one of " + accepted);
+            }
+        } else {
+            action = text;
+        }
+        action = action.toUpperCase(Locale.ROOT);
+        if (!accepted.contains(action)) {
+            throw new InvalidCommandException("unknown action for " + system + "/" + entity + ": send one of "
+                                              + new java.util.TreeSet<>(accepted));
+        }
+        // HA's command template renders a code that was not asked for as "None".
+        if (code != null && (code.isEmpty() || "None".equals(code))) {
+            code = null;
+        }
+        if ("simplisafe".equals(system) && "alarm".equals(entity) && !deviceId.matches("[0-9]{1,18}")) {
+            throw new InvalidCommandException("a SimpliSafe system id is a number, not " + deviceId);
+        }
+        return new MqttCommand(system, deviceId, entity, action, code);
+    }
+
+    /** {@code <base>/<system>/<deviceId>/<entity>/result}: where the outcome of this command goes. */
+    public static Optional<String> resultTopic(String baseTopic, String topic) {
+        try {
+            String[] parts = partsOf(baseTopic, topic);
+            return Optional.of(baseTopic + "/" + parts[0] + "/" + parts[1] + "/" + parts[2] + "/result");
+        } catch (InvalidCommandException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static String[] partsOf(String baseTopic, String topic) {
+        if (topic == null || !topic.startsWith(baseTopic + "/") || !topic.endsWith("/set")) {
+            throw new InvalidCommandException("not a command topic: expected " + baseTopic + "/<system>/<deviceId>/<entity>/set");
+        }
+        String middle = topic.substring(baseTopic.length() + 1, topic.length() - "/set".length());
+        String[] parts = middle.split("/", -1);
+        if (parts.length != 3 || !parts[0].matches(SEGMENT) || !parts[1].matches(SEGMENT) || !parts[2].matches(SEGMENT)) {
+            throw new InvalidCommandException("not a command topic: expected " + baseTopic + "/<system>/<deviceId>/<entity>/set");
+        }
+        return parts;
+    }
+
+    private static String known() {
+        return ACTIONS.entrySet().stream().flatMap(system -> system.getValue().keySet().stream()
+                .map(entity -> system.getKey() + "/" + entity)).sorted().toList().toString();
+    }
+
+    /** The code stays out of logs and exception messages. */
+    @Override
+    public String toString() {
+        return "MqttCommand[" + system + "/" + deviceId + "/" + entity + " " + action + (code == null ? "" : ", code given") + "]";
+    }
+
+    /** A command that is refused before anything runs; the message says why, for the result topic. */
+    public static final class InvalidCommandException extends IllegalArgumentException {
+
+        private static final long serialVersionUID = 1L;
+
+        /** A refusal saying why. */
+        public InvalidCommandException(String message) {
+            super(message);
+        }
+    }
+}
