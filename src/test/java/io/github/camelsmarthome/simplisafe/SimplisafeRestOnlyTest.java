@@ -30,6 +30,9 @@ class SimplisafeRestOnlyTest extends SimplisafeComponentTestSupport {
         awaitWatching();
         SimplisafeEvent mode = awaitEvent(type(SimplisafeEventFeed.CONNECTION_MODE_CHANGED));
         assertThat(mode.info()).isEqualTo("REST_ONLY");
+        SimplisafeEvent snapshot = awaitEvent(type("state_snapshot"));
+        assertThat(snapshot.info()).isEqualTo("OFF");
+        assertThat(snapshot.raw().path("alarmState").asText()).isEqualTo("OFF");
 
         cloud.system().openSensor(FRONT_DOOR);
         SimplisafeEvent door = awaitEvent(event -> "sensor_triggered".equals(event.type()) && FRONT_DOOR.equals(event.deviceId()));

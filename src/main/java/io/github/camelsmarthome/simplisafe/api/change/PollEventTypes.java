@@ -60,12 +60,18 @@ public final class PollEventTypes {
     public static final String LOCK_ERROR = "lock_error";
     /** A lock reports a raw state this version does not know; {@code info} names it. */
     public static final String LOCK_STATE_CHANGED = "lock_state_changed";
+    /**
+     * Not a change: the system's state when the bridge starts watching it ({@code info} the alarm
+     * state, {@code raw} the {@code location.system} object), so consumers know the state before the
+     * first change.
+     */
+    public static final String STATE_SNAPSHOT = "state_snapshot";
 
     private static final Set<String> ALL = Set.of(DISARMED, ARMED_HOME, ARMED_AWAY, HOME_EXIT_DELAY, AWAY_EXIT_DELAY,
             EXIT_DELAY, ENTRY_DELAY, ALARM_TRIGGERED, TEST_MODE, SYSTEM_ERROR, ALARM_STATE_CHANGED, POWER_OUTAGE,
             POWER_RESTORED, SYSTEM_OFFLINE, SYSTEM_ONLINE, SENSOR_TRIGGERED, SENSOR_CLEARED, LOW_BATTERY,
             LOW_BATTERY_CLEARED, SENSOR_NOT_RESPONDING, SENSOR_RESTORED, LOCK_LOCKED, LOCK_UNLOCKED, LOCK_ERROR,
-            LOCK_STATE_CHANGED);
+            LOCK_STATE_CHANGED, STATE_SNAPSHOT);
 
     private PollEventTypes() {
     }

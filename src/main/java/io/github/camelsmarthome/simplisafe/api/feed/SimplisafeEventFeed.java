@@ -6,12 +6,14 @@ import io.github.camelsmarthome.auth.AuthState;
 import io.github.camelsmarthome.auth.AuthStateListener;
 import io.github.camelsmarthome.auth.AuthStatus;
 import io.github.camelsmarthome.auth.TokenRefresher;
+import io.github.camelsmarthome.simplisafe.api.change.PollEventTypes;
 import io.github.camelsmarthome.simplisafe.api.client.ForbiddenException;
 import io.github.camelsmarthome.simplisafe.api.client.SimpliSafeClient;
 import io.github.camelsmarthome.simplisafe.api.event.SeenEventIds;
 import io.github.camelsmarthome.simplisafe.api.event.SimplisafeEvent;
 import io.github.camelsmarthome.simplisafe.api.event.SimplisafeEventOrigin;
 import io.github.camelsmarthome.simplisafe.api.model.SimplisafeSystem;
+import io.github.camelsmarthome.simplisafe.api.model.SystemStatus;
 import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.time.Duration;
@@ -45,6 +47,7 @@ import org.slf4j.LoggerFactory;
  *       otherwise, {@code AUTH_REQUIRED} when the cloud refused the refresh token; each change is
  *       logged and emitted as a {@code connection_mode_changed} event per system. After a websocket
  *       gap a {@code stream_reconnected} event per system marks it (design 4).</li>
+ *   <li>At start a {@code state_snapshot} event per system tells the state before any change.</li>
  * </ul>
  * Start-up does not block and does not fail on a cloud that is down: it retries, and
  * {@link #problem()} says why nothing flows yet.
@@ -197,6 +200,7 @@ public final class SimplisafeEventFeed implements AutoCloseable {
             LOG.info("SimpliSafe: watching system(s) {}; {}", systemIds(),
                     realtimeFactory == null ? "REST polling only (realtime off)" : "polling, and connecting the websocket");
             updateMode("started");
+            created.forEach(this::announceSnapshot);
             created.forEach(watch -> schedule(watch, watch.nextInterval()));
             if (realtimeFactory != null) {
                 RealtimeSource source = realtimeFactory.apply(userId, new Sink());
@@ -210,6 +214,18 @@ public final class SimplisafeEventFeed implements AutoCloseable {
                 source.start();
             }
         });
+    }
+
+    /** The state a system is in when watching starts, so consumers (Home Assistant's panel) know it before any change. */
+    private void announceSnapshot(SystemWatch watch) {
+        SystemStatus status = watch.status();
+        if (status == null) {
+            return;
+        }
+        Instant now = clock.instant();
+        deliver(SimplisafeEvent.builder().systemId(watch.systemId()).deviceId(Long.toString(watch.systemId()))
+                .type(PollEventTypes.STATE_SNAPSHOT).info(status.alarmState() == null ? null : status.alarmState().name())
+                .origin(SimplisafeEventOrigin.POLL).raw(status.raw()).time(now).receivedAt(now).build());
     }
 
     private void schedule(SystemWatch watch, Duration delay) {

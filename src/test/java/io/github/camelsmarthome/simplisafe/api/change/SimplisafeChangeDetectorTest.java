@@ -280,7 +280,7 @@ class SimplisafeChangeDetectorTest {
                 PollEventTypes.POWER_OUTAGE, PollEventTypes.POWER_RESTORED, PollEventTypes.SENSOR_NOT_RESPONDING,
                 PollEventTypes.SENSOR_RESTORED, PollEventTypes.LOCK_LOCKED, PollEventTypes.LOCK_UNLOCKED,
                 PollEventTypes.LOCK_ERROR);
-        assertThat(PollEventTypes.all()).hasSize(25).doesNotContain(SimplisafeEventCodes.UNKNOWN_TYPE);
+        assertThat(PollEventTypes.all()).hasSize(26).doesNotContain(SimplisafeEventCodes.UNKNOWN_TYPE);
     }
 
     /** Polls the cloud and returns what changed since the previous poll. */
