@@ -70,7 +70,11 @@ public record AlarmState(String name) {
         if (upstream == null || upstream.isBlank()) {
             return null;
         }
+        // trim() also strips control characters, which isBlank() does not count: "\u0000" ends up empty.
         String normalised = normalise(upstream.trim());
+        if (normalised.isBlank()) {
+            return null;
+        }
         AlarmState known = KNOWN.get(normalised);
         return known != null ? known : new AlarmState(normalised);
     }

@@ -41,6 +41,8 @@ class EnumerationsTest {
     void noAlarmStateIsNull() {
         assertThat(AlarmState.of(null)).isNull();
         assertThat(AlarmState.of(" ")).isNull();
+        // Found by SimplisafeHostileInputTest: control characters alone are not blank, but trim to nothing.
+        assertThat(AlarmState.of("\u0000\u0001")).isNull();
         assertThat(AlarmState.of("off")).isSameAs(AlarmState.OFF);
     }
 
