@@ -131,7 +131,7 @@ public class SmarthomeConfiguration implements CamelConfiguration {
         HomeAssistantPublisher homeAssistant = new HomeAssistantPublisher(new HomeAssistantDiscovery(
                 discoveryOptions(properties, mqtt.baseTopic())), json, birthDelayMin, birthDelayMax);
         context.getRegistry().bind("homeAssistant", homeAssistant);
-        context.getRegistry().bind("mqttCommands", new HomeAssistantCommands(mqtt.baseTopic()));
+        context.getRegistry().bind("mqttCommands", new HomeAssistantCommands(mqtt.baseTopic(), homeAssistant.discovery()));
         BridgeConnectedActions connected = new BridgeConnectedActions(context, connection, homeAssistant);
         connection.onConnected(connected);
         try {

@@ -6,6 +6,7 @@ import java.util.concurrent.atomic.LongAdder;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.camelsmarthome.homeassistant.discovery.HomeAssistantDiscovery;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.component.paho.mqtt5.PahoMqtt5Constants;
@@ -41,15 +42,32 @@ public final class HomeAssistantCommands {
     private static final String POWER_STATE_VALUE = "BSH.Common.EnumType.PowerState.";
     private static final String RESULT_TOPIC = "smarthomeCommandResultTopic";
 
+    private static final String PAUSE_PROGRAM = "BSH.Common.Command.PauseProgram";
+    private static final String RESUME_PROGRAM = "BSH.Common.Command.ResumeProgram";
+
     private final String baseTopic;
+    private final HomeAssistantDiscovery discovery;
     private final ObjectMapper json = new ObjectMapper();
     private final LongAdder executed = new LongAdder();
     private final LongAdder refused = new LongAdder();
     private final LongAdder failed = new LongAdder();
 
-    /** Commands under {@code baseTopic}. */
+    /**
+     * Commands under {@code baseTopic}, without a discovery core: Home Connect program commands
+     * then need whole program keys ({@code LaundryCare.Washer.Program.Cotton}).
+     */
     public HomeAssistantCommands(String baseTopic) {
+        this(baseTopic, null);
+    }
+
+    /**
+     * Commands under {@code baseTopic}; {@code discovery} (may be {@code null}) turns the short
+     * program names HA's selects send back into whole keys, and knows the selected program that
+     * the start button starts.
+     */
+    public HomeAssistantCommands(String baseTopic, HomeAssistantDiscovery discovery) {
         this.baseTopic = Objects.requireNonNull(baseTopic, "baseTopic");
+        this.discovery = discovery;
     }
 
     /** Commands the producer carried out. */
@@ -103,6 +121,8 @@ public final class HomeAssistantCommands {
                     });
                     in.setHeader(COMMAND_URI, "homeconnect:setSetting");
                 }
+                case "homeconnect/" + MqttCommand.PROGRAM_SELECTED, "homeconnect/" + MqttCommand.PROGRAM_ACTIVE ->
+                        programCommand(command, in);
                 default -> throw new MqttCommand.InvalidCommandException("no producer for " + command.system() + "/"
                                                                          + command.entity());
             }
@@ -116,6 +136,52 @@ public final class HomeAssistantCommands {
             in.setHeader(REFUSAL, e.getMessage());
             LOG.warn("Refused an MQTT command on {}: {}; {} refused so far", printable(topic), e.getMessage(), refused.sum());
         }
+    }
+
+    /** Home Connect's program select and buttons: the producer operation and the whole program key. */
+    private void programCommand(MqttCommand command, Message in) {
+        in.setHeader(HOMECONNECT_HA_ID, command.deviceId());
+        switch (command.action()) {
+            case MqttCommand.SELECT -> {
+                in.setHeader(HOMECONNECT_KEY, programKey(command.deviceId(), command.program()));
+                in.setHeader(COMMAND_URI, "homeconnect:selectProgram");
+            }
+            case MqttCommand.START_PROGRAM -> {
+                in.setHeader(HOMECONNECT_KEY, programKey(command.deviceId(), command.program()));
+                in.setHeader(COMMAND_URI, "homeconnect:startProgram");
+            }
+            case "START" -> {
+                String selected = discovery == null ? null
+                        : discovery.homeConnectSelectedProgramKey(command.deviceId()).orElse(null);
+                if (selected == null) {
+                    throw new MqttCommand.InvalidCommandException("no program is selected on " + command.deviceId()
+                                                                  + ": select one first, or send {\"program\": <program>}");
+                }
+                in.setHeader(HOMECONNECT_KEY, selected);
+                in.setHeader(COMMAND_URI, "homeconnect:startProgram");
+            }
+            case "STOP" -> in.setHeader(COMMAND_URI, "homeconnect:stopProgram");
+            case "PAUSE", "RESUME" -> {
+                in.setHeader(HOMECONNECT_KEY, "PAUSE".equals(command.action()) ? PAUSE_PROGRAM : RESUME_PROGRAM);
+                in.setHeader(COMMAND_URI, "homeconnect:executeCommand");
+            }
+            default -> throw new MqttCommand.InvalidCommandException("no producer for program action " + command.action());
+        }
+    }
+
+    /**
+     * A whole key is taken as it is (the appliance refuses one it does not offer); a short name
+     * must be one of the programs the appliance reported, as HA's select only offers those.
+     */
+    private String programKey(String haId, String program) {
+        if (program.contains(".")) {
+            return program;
+        }
+        if (discovery == null) {
+            throw new MqttCommand.InvalidCommandException("unknown program " + program + ": send the whole program key");
+        }
+        return discovery.homeConnectProgramKey(haId, program).orElseThrow(() -> new MqttCommand.InvalidCommandException(
+                "unknown program " + program + " for " + haId + ": the appliance reported " + discovery.homeConnectPrograms(haId)));
     }
 
     /** The result after the producer ran: {@code {"status":"ok"}}. */
