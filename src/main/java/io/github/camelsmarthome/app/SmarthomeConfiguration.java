@@ -131,7 +131,8 @@ public class SmarthomeConfiguration implements CamelConfiguration {
         HomeAssistantPublisher homeAssistant = new HomeAssistantPublisher(new HomeAssistantDiscovery(
                 discoveryOptions(properties, mqtt.baseTopic())), json, birthDelayMin, birthDelayMax);
         context.getRegistry().bind("homeAssistant", homeAssistant);
-        context.getRegistry().bind("mqttCommands", new HomeAssistantCommands(mqtt.baseTopic(), homeAssistant.discovery()));
+        context.getRegistry().bind("mqttCommands", new HomeAssistantCommands(mqtt.baseTopic(),
+                homeAssistant.discovery(), property(properties, "smarthome.miio.gateway-host").orElse(null)));
         BridgeConnectedActions connected = new BridgeConnectedActions(context, connection, homeAssistant);
         connection.onConnected(connected);
         try {

@@ -4,8 +4,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.concurrent.atomic.LongAdder;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.camelsmarthome.homeassistant.discovery.DeviceTopics;
 import io.github.camelsmarthome.homeassistant.discovery.HomeAssistantDiscovery;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -42,11 +44,16 @@ public final class HomeAssistantCommands {
     private static final String POWER_STATE_VALUE = "BSH.Common.EnumType.PowerState.";
     private static final String RESULT_TOPIC = "smarthomeCommandResultTopic";
 
+    private static final String MIIO_METHOD = "CamelMiioPushMethod";
+    private static final String MIIO_PARAMS = "CamelMiioPushParams";
+    /** Header: the producer's answer (the body after the call) goes into the result message as "result". */
+    private static final String RETURNS_RESULT = "smarthomeCommandReturnsResult";
     private static final String PAUSE_PROGRAM = "BSH.Common.Command.PauseProgram";
     private static final String RESUME_PROGRAM = "BSH.Common.Command.ResumeProgram";
 
     private final String baseTopic;
     private final HomeAssistantDiscovery discovery;
+    private final String miioGatewayHost;
     private final ObjectMapper json = new ObjectMapper();
     private final LongAdder executed = new LongAdder();
     private final LongAdder refused = new LongAdder();
@@ -66,8 +73,19 @@ public final class HomeAssistantCommands {
      * the start button starts.
      */
     public HomeAssistantCommands(String baseTopic, HomeAssistantDiscovery discovery) {
+        this(baseTopic, discovery, null);
+    }
+
+    /**
+     * As {@link #HomeAssistantCommands(String, HomeAssistantDiscovery)}, and method commands for the
+     * configured Xiaomi gateway {@code miioGatewayHost} ({@code MIIO_GATEWAY_HOST}; {@code null} or
+     * blank: none), on {@code <base>/miio/gateway-<host as a segment>/method/set}, the gateway
+     * device's own topic root. The producer address is the configured host, never the topic's.
+     */
+    public HomeAssistantCommands(String baseTopic, HomeAssistantDiscovery discovery, String miioGatewayHost) {
         this.baseTopic = Objects.requireNonNull(baseTopic, "baseTopic");
         this.discovery = discovery;
+        this.miioGatewayHost = miioGatewayHost == null || miioGatewayHost.isBlank() ? null : miioGatewayHost.trim();
     }
 
     /** Commands the producer carried out. */
@@ -121,6 +139,7 @@ public final class HomeAssistantCommands {
                     });
                     in.setHeader(COMMAND_URI, "homeconnect:setSetting");
                 }
+                case "miio/" + MqttCommand.MIIO_METHOD -> miioCommand(command, payload, in);
                 case "homeconnect/" + MqttCommand.PROGRAM_SELECTED, "homeconnect/" + MqttCommand.PROGRAM_ACTIVE ->
                         programCommand(command, in);
                 default -> throw new MqttCommand.InvalidCommandException("no producer for " + command.system() + "/"
@@ -136,6 +155,20 @@ public final class HomeAssistantCommands {
             in.setHeader(REFUSAL, e.getMessage());
             LOG.warn("Refused an MQTT command on {}: {}; {} refused so far", printable(topic), e.getMessage(), refused.sum());
         }
+    }
+
+    /** A miIO request for the configured gateway; its result goes into the result message. */
+    private void miioCommand(MqttCommand command, String payload, Message in) {
+        String gatewayId = miioGatewayHost == null ? null : "gateway-" + DeviceTopics.segment(miioGatewayHost);
+        if (!command.deviceId().equals(gatewayId)) {
+            throw new MqttCommand.InvalidCommandException("no configured miio gateway is named " + command.deviceId()
+                    + (gatewayId == null ? ": MIIO_GATEWAY_HOST is not set" : ": use " + gatewayId));
+        }
+        MiioMethodCall call = MiioMethodCall.parse(payload.trim());
+        in.setHeader(MIIO_METHOD, call.method());
+        in.setHeader(MIIO_PARAMS, call.params());
+        in.setHeader(RETURNS_RESULT, true);
+        in.setHeader(COMMAND_URI, "miio-push:" + miioGatewayHost + "?operation=send");
     }
 
     /** Home Connect's program select and buttons: the producer operation and the whole program key. */
@@ -190,6 +223,27 @@ public final class HomeAssistantCommands {
         result(exchange, null);
     }
 
+    /** The producer's answer, for commands that have one to report (miio methods); {@code null} otherwise. */
+    private JsonNode answerOf(Message in) {
+        if (!in.getHeader(RETURNS_RESULT, false, Boolean.class)) {
+            return null;
+        }
+        Object body = in.getBody();
+        JsonNode answer = body instanceof JsonNode node ? node.deepCopy() : body == null ? null : json.valueToTree(body);
+        redactTokens(answer);
+        return answer;
+    }
+
+    /** An unprovisioned gateway tells its miIO token in miIO.info: it must not reach the broker. */
+    private static void redactTokens(JsonNode node) {
+        if (node instanceof ObjectNode object && object.has("token")) {
+            object.put("token", "***");
+        }
+        if (node != null) {
+            node.forEach(HomeAssistantCommands::redactTokens);
+        }
+    }
+
     /** The result after the producer failed: {@code {"status":"error","error":...}} with the producer's reason. */
     public void failed(Exchange exchange) {
         failed.increment();
@@ -220,6 +274,8 @@ public final class HomeAssistantCommands {
         result.put("status", error == null ? "ok" : "error");
         if (error != null) {
             result.put("error", error);
+        } else if (answerOf(in) != null) {
+            result.set("result", answerOf(in));
         }
         String topic = in.getHeader(RESULT_TOPIC, String.class);
         if (topic != null) {

@@ -38,6 +38,11 @@ public record MqttCommand(String system, String deviceId, String entity, String 
     /** The action of the active-program select ({@code {"program": ...}}): start that program. */
     public static final String START_PROGRAM = "START_PROGRAM";
 
+    /** The entity of a miio gateway's method command: the payload is a {@link MiioMethodCall}. */
+    public static final String MIIO_METHOD = "method";
+    /** The action of a miio method command. */
+    public static final String SEND = "SEND";
+
     /** A short program name or a whole BSH key: letters, digits, {@code _} and dots between words. */
     private static final java.util.regex.Pattern PROGRAM = java.util.regex.Pattern.compile("[A-Za-z0-9_]{1,64}(\\.[A-Za-z0-9_]{1,64}){0,7}");
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -50,7 +55,9 @@ public record MqttCommand(String system, String deviceId, String entity, String 
             "homeconnect", Map.of(
                     "power", java.util.Set.of("ON", "STANDBY", "OFF"),
                     PROGRAM_SELECTED, java.util.Set.of(SELECT),
-                    PROGRAM_ACTIVE, java.util.Set.of("START", "STOP", "PAUSE", "RESUME", START_PROGRAM)));
+                    PROGRAM_ACTIVE, java.util.Set.of("START", "STOP", "PAUSE", "RESUME", START_PROGRAM)),
+            "miio", Map.of(
+                    MIIO_METHOD, java.util.Set.of(SEND)));
 
     /** A command without a program. */
     public MqttCommand(String system, String deviceId, String entity, String action, String code) {
@@ -95,6 +102,10 @@ public record MqttCommand(String system, String deviceId, String entity, String 
         String text = payload.trim();
         if (entity.startsWith("program/")) {
             return programCommand(system, deviceId, entity, text);
+        }
+        if ("miio".equals(system)) {
+            MiioMethodCall.parse(text);
+            return new MqttCommand(system, deviceId, entity, SEND, null, null);
         }
         String action;
         String code = null;
