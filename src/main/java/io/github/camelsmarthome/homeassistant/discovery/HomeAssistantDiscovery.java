@@ -193,6 +193,18 @@ public final class HomeAssistantDiscovery {
         return messages;
     }
 
+    /**
+     * {@link #clearStale} restricted to what is safe before the inventory of devices is complete:
+     * only retained configs that a <em>known</em> device has in the other discovery mode are
+     * migrated; configs of devices not seen since the start are never touched (they may simply not
+     * have reported yet), so this may be called on every housekeeping round.
+     */
+    public synchronized List<DiscoveryMessage> migrateKnownDevices(Collection<String> retainedConfigTopics) {
+        Map<String, KnownDevice> otherMode = otherModeTopics();
+        List<String> known = retainedConfigTopics.stream().filter(otherMode::containsKey).toList();
+        return known.isEmpty() ? List.of() : clearStale(known);
+    }
+
     /** Config topic to device, for the mode this instance does not use. */
     private Map<String, KnownDevice> otherModeTopics() {
         DiscoveryMode other = options.mode() == DiscoveryMode.DEVICE ? DiscoveryMode.COMPONENT : DiscoveryMode.DEVICE;
