@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
 final class BridgeConnectedActions implements Runnable {
 
     /** The routes started once the broker answers. */
-    static final List<String> SUBSCRIBING_ROUTES = List.of("homeassistant-birth", "homeassistant-commands");
+    static final List<String> SUBSCRIBING_ROUTES = List.of("homeassistant-birth", "homeassistant-commands",
+            "homeassistant-program-commands", "homeassistant-config-inventory");
 
     private static final Logger LOG = LoggerFactory.getLogger(BridgeConnectedActions.class);
 

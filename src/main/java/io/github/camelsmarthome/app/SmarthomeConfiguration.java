@@ -22,6 +22,8 @@ import io.github.camelsmarthome.homeassistant.MqttBrokerSettings;
 import io.github.camelsmarthome.homeassistant.MqttEventMessages;
 import io.github.camelsmarthome.homeassistant.HomeAssistantCommands;
 import io.github.camelsmarthome.homeassistant.HomeAssistantPublisher;
+import io.github.camelsmarthome.homeassistant.RetainedConfigInventory;
+import io.github.camelsmarthome.homeassistant.discovery.DiscoveryMode;
 import io.github.camelsmarthome.homeassistant.discovery.DiscoveryOptions;
 import io.github.camelsmarthome.homeassistant.discovery.HomeAssistantDiscovery;
 import io.github.camelsmarthome.miio.protocol.MiioEventCatalog;
@@ -131,7 +133,9 @@ public class SmarthomeConfiguration implements CamelConfiguration {
         HomeAssistantPublisher homeAssistant = new HomeAssistantPublisher(new HomeAssistantDiscovery(
                 discoveryOptions(properties, mqtt.baseTopic())), json, birthDelayMin, birthDelayMax);
         context.getRegistry().bind("homeAssistant", homeAssistant);
-        context.getRegistry().bind("mqttCommands", new HomeAssistantCommands(mqtt.baseTopic()));
+        context.getRegistry().bind("haHousekeeping", new RetainedConfigInventory(homeAssistant.discovery()));
+        context.getRegistry().bind("mqttCommands", new HomeAssistantCommands(mqtt.baseTopic(),
+                homeAssistant.discovery(), property(properties, "smarthome.miio.gateway-host").orElse(null)));
         BridgeConnectedActions connected = new BridgeConnectedActions(context, connection, homeAssistant);
         connection.onConnected(connected);
         try {
@@ -184,7 +188,18 @@ public class SmarthomeConfiguration implements CamelConfiguration {
         return DiscoveryOptions.defaults(SmarthomeVersion.get())
                 .withBaseTopic(baseTopic)
                 .withDiscoveryPrefix(property(properties, "smarthome.ha.discovery-prefix").orElse(DiscoveryOptions.DEFAULT_DISCOVERY_PREFIX))
+                .withMode(discoveryMode(property(properties, "smarthome.ha.discovery-mode").orElse("device")))
                 .withMiioActions(catalog::actionsOf);
+    }
+
+    /** {@code device} (one config per device, HA 2024.12+) or {@code component} (one per entity; older HA, openHAB). */
+    static DiscoveryMode discoveryMode(String value) {
+        return switch (value.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "device" -> DiscoveryMode.DEVICE;
+            case "component" -> DiscoveryMode.COMPONENT;
+            default -> throw new InvalidConfigurationException("HA_DISCOVERY_MODE", "'" + value
+                    + "' is not a discovery mode: use device (Home Assistant 2024.12 or later) or component");
+        };
     }
 
     private static void addService(CamelContext context, Object service) {

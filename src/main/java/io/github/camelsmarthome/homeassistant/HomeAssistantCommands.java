@@ -4,8 +4,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.concurrent.atomic.LongAdder;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.camelsmarthome.homeassistant.discovery.DeviceTopics;
+import io.github.camelsmarthome.homeassistant.discovery.HomeAssistantDiscovery;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.component.paho.mqtt5.PahoMqtt5Constants;
@@ -41,15 +44,48 @@ public final class HomeAssistantCommands {
     private static final String POWER_STATE_VALUE = "BSH.Common.EnumType.PowerState.";
     private static final String RESULT_TOPIC = "smarthomeCommandResultTopic";
 
+    private static final String MIIO_METHOD = "CamelMiioPushMethod";
+    private static final String MIIO_PARAMS = "CamelMiioPushParams";
+    /** Header: the producer's answer (the body after the call) goes into the result message as "result". */
+    private static final String RETURNS_RESULT = "smarthomeCommandReturnsResult";
+    private static final String PAUSE_PROGRAM = "BSH.Common.Command.PauseProgram";
+    private static final String RESUME_PROGRAM = "BSH.Common.Command.ResumeProgram";
+
     private final String baseTopic;
+    private final HomeAssistantDiscovery discovery;
+    private final String miioGatewayHost;
     private final ObjectMapper json = new ObjectMapper();
     private final LongAdder executed = new LongAdder();
     private final LongAdder refused = new LongAdder();
     private final LongAdder failed = new LongAdder();
 
-    /** Commands under {@code baseTopic}. */
+    /**
+     * Commands under {@code baseTopic}, without a discovery core: Home Connect program commands
+     * then need whole program keys ({@code LaundryCare.Washer.Program.Cotton}).
+     */
     public HomeAssistantCommands(String baseTopic) {
+        this(baseTopic, null);
+    }
+
+    /**
+     * Commands under {@code baseTopic}; {@code discovery} (may be {@code null}) turns the short
+     * program names HA's selects send back into whole keys, and knows the selected program that
+     * the start button starts.
+     */
+    public HomeAssistantCommands(String baseTopic, HomeAssistantDiscovery discovery) {
+        this(baseTopic, discovery, null);
+    }
+
+    /**
+     * As {@link #HomeAssistantCommands(String, HomeAssistantDiscovery)}, and method commands for the
+     * configured Xiaomi gateway {@code miioGatewayHost} ({@code MIIO_GATEWAY_HOST}; {@code null} or
+     * blank: none), on {@code <base>/miio/gateway-<host as a segment>/method/set}, the gateway
+     * device's own topic root. The producer address is the configured host, never the topic's.
+     */
+    public HomeAssistantCommands(String baseTopic, HomeAssistantDiscovery discovery, String miioGatewayHost) {
         this.baseTopic = Objects.requireNonNull(baseTopic, "baseTopic");
+        this.discovery = discovery;
+        this.miioGatewayHost = miioGatewayHost == null || miioGatewayHost.isBlank() ? null : miioGatewayHost.trim();
     }
 
     /** Commands the producer carried out. */
@@ -103,6 +139,9 @@ public final class HomeAssistantCommands {
                     });
                     in.setHeader(COMMAND_URI, "homeconnect:setSetting");
                 }
+                case "miio/" + MqttCommand.MIIO_METHOD -> miioCommand(command, payload, in);
+                case "homeconnect/" + MqttCommand.PROGRAM_SELECTED, "homeconnect/" + MqttCommand.PROGRAM_ACTIVE ->
+                        programCommand(command, in);
                 default -> throw new MqttCommand.InvalidCommandException("no producer for " + command.system() + "/"
                                                                          + command.entity());
             }
@@ -118,10 +157,91 @@ public final class HomeAssistantCommands {
         }
     }
 
+    /** A miIO request for the configured gateway; its result goes into the result message. */
+    private void miioCommand(MqttCommand command, String payload, Message in) {
+        String gatewayId = miioGatewayHost == null ? null : "gateway-" + DeviceTopics.segment(miioGatewayHost);
+        if (!command.deviceId().equals(gatewayId)) {
+            throw new MqttCommand.InvalidCommandException("no configured miio gateway is named " + command.deviceId()
+                    + (gatewayId == null ? ": MIIO_GATEWAY_HOST is not set" : ": use " + gatewayId));
+        }
+        MiioMethodCall call = MiioMethodCall.parse(payload.trim());
+        in.setHeader(MIIO_METHOD, call.method());
+        in.setHeader(MIIO_PARAMS, call.params());
+        in.setHeader(RETURNS_RESULT, true);
+        in.setHeader(COMMAND_URI, "miio-push:" + miioGatewayHost + "?operation=send");
+    }
+
+    /** Home Connect's program select and buttons: the producer operation and the whole program key. */
+    private void programCommand(MqttCommand command, Message in) {
+        in.setHeader(HOMECONNECT_HA_ID, command.deviceId());
+        switch (command.action()) {
+            case MqttCommand.SELECT -> {
+                in.setHeader(HOMECONNECT_KEY, programKey(command.deviceId(), command.program()));
+                in.setHeader(COMMAND_URI, "homeconnect:selectProgram");
+            }
+            case MqttCommand.START_PROGRAM -> {
+                in.setHeader(HOMECONNECT_KEY, programKey(command.deviceId(), command.program()));
+                in.setHeader(COMMAND_URI, "homeconnect:startProgram");
+            }
+            case "START" -> {
+                String selected = discovery == null ? null
+                        : discovery.homeConnectSelectedProgramKey(command.deviceId()).orElse(null);
+                if (selected == null) {
+                    throw new MqttCommand.InvalidCommandException("no program is selected on " + command.deviceId()
+                                                                  + ": select one first, or send {\"program\": <program>}");
+                }
+                in.setHeader(HOMECONNECT_KEY, selected);
+                in.setHeader(COMMAND_URI, "homeconnect:startProgram");
+            }
+            case "STOP" -> in.setHeader(COMMAND_URI, "homeconnect:stopProgram");
+            case "PAUSE", "RESUME" -> {
+                in.setHeader(HOMECONNECT_KEY, "PAUSE".equals(command.action()) ? PAUSE_PROGRAM : RESUME_PROGRAM);
+                in.setHeader(COMMAND_URI, "homeconnect:executeCommand");
+            }
+            default -> throw new MqttCommand.InvalidCommandException("no producer for program action " + command.action());
+        }
+    }
+
+    /**
+     * A whole key is taken as it is (the appliance refuses one it does not offer); a short name
+     * must be one of the programs the appliance reported, as HA's select only offers those.
+     */
+    private String programKey(String haId, String program) {
+        if (program.contains(".")) {
+            return program;
+        }
+        if (discovery == null) {
+            throw new MqttCommand.InvalidCommandException("unknown program " + program + ": send the whole program key");
+        }
+        return discovery.homeConnectProgramKey(haId, program).orElseThrow(() -> new MqttCommand.InvalidCommandException(
+                "unknown program " + program + " for " + haId + ": the appliance reported " + discovery.homeConnectPrograms(haId)));
+    }
+
     /** The result after the producer ran: {@code {"status":"ok"}}. */
     public void succeeded(Exchange exchange) {
         executed.increment();
         result(exchange, null);
+    }
+
+    /** The producer's answer, for commands that have one to report (miio methods); {@code null} otherwise. */
+    private JsonNode answerOf(Message in) {
+        if (!in.getHeader(RETURNS_RESULT, false, Boolean.class)) {
+            return null;
+        }
+        Object body = in.getBody();
+        JsonNode answer = body instanceof JsonNode node ? node.deepCopy() : body == null ? null : json.valueToTree(body);
+        redactTokens(answer);
+        return answer;
+    }
+
+    /** An unprovisioned gateway tells its miIO token in miIO.info: it must not reach the broker. */
+    private static void redactTokens(JsonNode node) {
+        if (node instanceof ObjectNode object && object.has("token")) {
+            object.put("token", "***");
+        }
+        if (node != null) {
+            node.forEach(HomeAssistantCommands::redactTokens);
+        }
     }
 
     /** The result after the producer failed: {@code {"status":"error","error":...}} with the producer's reason. */
@@ -154,6 +274,8 @@ public final class HomeAssistantCommands {
         result.put("status", error == null ? "ok" : "error");
         if (error != null) {
             result.put("error", error);
+        } else if (answerOf(in) != null) {
+            result.set("result", answerOf(in));
         }
         String topic = in.getHeader(RESULT_TOPIC, String.class);
         if (topic != null) {

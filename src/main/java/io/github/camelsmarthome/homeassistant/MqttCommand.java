@@ -21,12 +21,30 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * @param entity   the entity key of the command topic ({@code alarm}, {@code lock}, {@code power})
  * @param action   what to do, in upper case ({@code ARM_AWAY}, {@code LOCK}, {@code ON})
  * @param code     the code Home Assistant's keypad sent, or {@code null}; never in {@link #toString()}
+ * @param program  the Home Connect program named by a program command, short ({@code Cotton}) or
+ *                 whole ({@code LaundryCare.Washer.Program.Cotton}), or {@code null}
  */
-public record MqttCommand(String system, String deviceId, String entity, String action, String code) {
+public record MqttCommand(String system, String deviceId, String entity, String action, String code, String program) {
 
     /** Longest payload read; Home Assistant's are a few dozen bytes. */
     public static final int MAX_PAYLOAD_LENGTH = 1024;
 
+    /** The entity of the program select: the payload is a program to select. */
+    public static final String PROGRAM_SELECTED = "program/selected";
+    /** The entity of the program buttons and the active-program select. */
+    public static final String PROGRAM_ACTIVE = "program/active";
+    /** The action of a program select. */
+    public static final String SELECT = "SELECT";
+    /** The action of the active-program select ({@code {"program": ...}}): start that program. */
+    public static final String START_PROGRAM = "START_PROGRAM";
+
+    /** The entity of a miio gateway's method command: the payload is a {@link MiioMethodCall}. */
+    public static final String MIIO_METHOD = "method";
+    /** The action of a miio method command. */
+    public static final String SEND = "SEND";
+
+    /** A short program name or a whole BSH key: letters, digits, {@code _} and dots between words. */
+    private static final java.util.regex.Pattern PROGRAM = java.util.regex.Pattern.compile("[A-Za-z0-9_]{1,64}(\\.[A-Za-z0-9_]{1,64}){0,7}");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String SEGMENT = "[a-zA-Z0-9_-]{1,128}";
     /** The actions each system's entity accepts: the payloads its discovery config declares. */
@@ -35,7 +53,16 @@ public record MqttCommand(String system, String deviceId, String entity, String 
                     "alarm", java.util.Set.of("ARM_AWAY", "ARM_HOME", "DISARM"),
                     "lock", java.util.Set.of("LOCK", "UNLOCK")),
             "homeconnect", Map.of(
-                    "power", java.util.Set.of("ON", "STANDBY", "OFF")));
+                    "power", java.util.Set.of("ON", "STANDBY", "OFF"),
+                    PROGRAM_SELECTED, java.util.Set.of(SELECT),
+                    PROGRAM_ACTIVE, java.util.Set.of("START", "STOP", "PAUSE", "RESUME", START_PROGRAM)),
+            "miio", Map.of(
+                    MIIO_METHOD, java.util.Set.of(SEND)));
+
+    /** A command without a program. */
+    public MqttCommand(String system, String deviceId, String entity, String action, String code) {
+        this(system, deviceId, entity, action, code, null);
+    }
 
     /** Rejects missing parts. */
     public MqttCommand {
@@ -72,9 +99,16 @@ public record MqttCommand(String system, String deviceId, String entity, String 
             throw new InvalidCommandException("payload of " + payload.length() + " characters refused (at most "
                                               + MAX_PAYLOAD_LENGTH + ")");
         }
+        String text = payload.trim();
+        if (entity.startsWith("program/")) {
+            return programCommand(system, deviceId, entity, text);
+        }
+        if ("miio".equals(system)) {
+            MiioMethodCall.parse(text);
+            return new MqttCommand(system, deviceId, entity, SEND, null, null);
+        }
         String action;
         String code = null;
-        String text = payload.trim();
         if (text.startsWith("{")) {
             JsonNode node;
             try {
@@ -108,6 +142,43 @@ public record MqttCommand(String system, String deviceId, String entity, String 
         return new MqttCommand(system, deviceId, entity, action, code);
     }
 
+    /**
+     * Home Connect's program commands (docs/home-assistant.md): the select sends a program, the
+     * buttons {@code start}, {@code stop}, {@code pause}, {@code resume}, the active-program select
+     * {@code {"program": ...}}.
+     */
+    private static MqttCommand programCommand(String system, String deviceId, String entity, String text) {
+        if (PROGRAM_SELECTED.equals(entity)) {
+            return new MqttCommand(system, deviceId, entity, SELECT, null, programName(text));
+        }
+        if (text.startsWith("{")) {
+            JsonNode node;
+            try {
+                node = JSON.readTree(text);
+            } catch (JsonProcessingException e) {
+                throw new InvalidCommandException("payload is not valid JSON: " + e.getOriginalMessage());
+            }
+            if (!node.path("program").isTextual()) {
+                throw new InvalidCommandException("JSON payload without a text \"program\": send {\"program\": \"Cotton\"}");
+            }
+            return new MqttCommand(system, deviceId, entity, START_PROGRAM, null, programName(node.path("program").asText()));
+        }
+        String action = text.toUpperCase(Locale.ROOT);
+        if (START_PROGRAM.equals(action) || !ACTIONS.get(system).get(entity).contains(action)) {
+            throw new InvalidCommandException("unknown action for " + system + "/" + entity
+                                              + ": send start, stop, pause, resume or {\"program\": <program>}");
+        }
+        return new MqttCommand(system, deviceId, entity, action, null, null);
+    }
+
+    private static String programName(String text) {
+        if (!PROGRAM.matcher(text).matches()) {
+            throw new InvalidCommandException("not a program name: send a program the appliance offers, such as Cotton "
+                                              + "or LaundryCare.Washer.Program.Cotton");
+        }
+        return text;
+    }
+
     /** {@code <base>/<system>/<deviceId>/<entity>/result}: where the outcome of this command goes. */
     public static Optional<String> resultTopic(String baseTopic, String topic) {
         try {
@@ -124,10 +195,12 @@ public record MqttCommand(String system, String deviceId, String entity, String 
         }
         String middle = topic.substring(baseTopic.length() + 1, topic.length() - "/set".length());
         String[] parts = middle.split("/", -1);
-        if (parts.length != 3 || !parts[0].matches(SEGMENT) || !parts[1].matches(SEGMENT) || !parts[2].matches(SEGMENT)) {
+        // One entity has two levels: Home Connect's program/selected and program/active.
+        boolean twoLevels = parts.length == 4 && "program".equals(parts[2]);
+        if ((parts.length != 3 && !twoLevels) || !java.util.Arrays.stream(parts).allMatch(part -> part.matches(SEGMENT))) {
             throw new InvalidCommandException("not a command topic: expected " + baseTopic + "/<system>/<deviceId>/<entity>/set");
         }
-        return parts;
+        return twoLevels ? new String[] {parts[0], parts[1], parts[2] + "/" + parts[3]} : parts;
     }
 
     private static String known() {
@@ -138,7 +211,8 @@ public record MqttCommand(String system, String deviceId, String entity, String 
     /** The code stays out of logs and exception messages. */
     @Override
     public String toString() {
-        return "MqttCommand[" + system + "/" + deviceId + "/" + entity + " " + action + (code == null ? "" : ", code given") + "]";
+        return "MqttCommand[" + system + "/" + deviceId + "/" + entity + " " + action + (program == null ? "" : " " + program)
+               + (code == null ? "" : ", code given") + "]";
     }
 
     /** A command that is refused before anything runs; the message says why, for the result topic. */

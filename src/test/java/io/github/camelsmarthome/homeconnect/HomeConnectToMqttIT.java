@@ -110,6 +110,51 @@ class HomeConnectToMqttIT {
         }
     }
 
+    @Test
+    void programCommandsOverMqttSelectStartAndStopTheWashersProgram() throws Exception {
+        String selected = WASHER_ROOT + "/program/selected/result";
+        String active = WASHER_ROOT + "/program/active/result";
+        try (HomeConnectSimulator cloud = HomeConnectSimulator.start(SimulatorOptions.forTests().build());
+             MqttProbe probe = MqttProbe.subscribe(MQTT.url(), WASHER_ROOT + "/#")) {
+            TokenSet tokens = cloud.authorization().issueTokens(SimulatorOptions.DEFAULT_SCOPE);
+            Main main = RunnerMain.start(Map.of(
+                    "camel.main.routesIncludePattern", "file:" + RunnerMain.ROUTES.resolve("bridge.yaml") + ",file:"
+                                                       + RunnerMain.ROUTES.resolve("homeconnect-to-mqtt.xml") + ",file:"
+                                                       + RunnerMain.ROUTES.resolve("homeassistant.yaml"),
+                    "smarthome.mqtt.url", MQTT.url(),
+                    "smarthome.homeconnect.client-id", cloud.clientId(),
+                    "camel.component.homeconnect.clientSecret", cloud.clientSecret(),
+                    "camel.component.homeconnect.refreshToken", tokens.refreshToken(),
+                    "camel.component.homeconnect.apiUrl", cloud.baseUrl(),
+                    "camel.component.homeconnect.stateDir", stateDir.toString()));
+            try {
+                await().atMost(TIMEOUT).until(() -> cloud.events().openStreamCount() == 1
+                        && main.getCamelContext().getRouteController().getRouteStatus("homeassistant-program-commands").isStarted());
+
+                publish(WASHER_ROOT + "/program/selected/set", "LaundryCare.Washer.Program.Cotton");
+                assertOk(probe.awaitMessage(selected, m -> true, TIMEOUT));
+                // The appliance reports the selection on its stream; the state HA's select reads follows.
+                probe.awaitMessage(WASHER_ROOT + "/state", m -> m.payload().contains("\"selected_program\":\"Cotton\""), TIMEOUT);
+
+                publish(WASHER_ROOT + "/program/active/set", "start");
+                assertOk(probe.awaitMessage(active, m -> true, TIMEOUT));
+                assertThat(cloud.household().washer().activeProgram()).hasValue("LaundryCare.Washer.Program.Cotton");
+
+                publish(WASHER_ROOT + "/program/active/set", "stop");
+                await().atMost(TIMEOUT).until(() -> probe.messages().stream().filter(m -> m.topic().equals(active)).count() == 2);
+                assertOk(probe.messages().stream().filter(m -> m.topic().equals(active)).reduce((first, second) -> second)
+                        .orElseThrow());
+                assertThat(cloud.household().washer().activeProgram()).isEmpty();
+            } finally {
+                main.stop();
+            }
+        }
+    }
+
+    private void assertOk(MqttProbe.Message answer) throws Exception {
+        assertThat(json.readTree(answer.payload()).path("status").asText()).as(answer.payload()).isEqualTo("ok");
+    }
+
     private static void publish(String topic, String payload) throws Exception {
         MqttClient client = new MqttClient(MQTT.url(), "ha-" + UUID.randomUUID().toString().substring(0, 8), new MemoryPersistence());
         try {

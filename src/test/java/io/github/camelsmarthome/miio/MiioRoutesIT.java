@@ -1,9 +1,11 @@
 package io.github.camelsmarthome.miio;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -17,6 +19,9 @@ import io.github.camelsmarthome.testing.MqttProbe;
 import io.github.camelsmarthome.testing.RunnerMain;
 import org.apache.camel.main.Main;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.paho.mqttv5.client.MqttClient;
+import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -87,6 +92,49 @@ class MiioRoutesIT {
                 probe.close();
             }
             assertThat(gateway.scenes()).isEmpty();
+        }
+    }
+
+    @Test
+    void aMethodCommandOverMqttReachesTheGatewayAndItsResultArrivesOnTheResultTopic() throws Exception {
+        int serverPort = FreePorts.find();
+        String root = "camel-smarthome/miio/gateway-127_0_0_2/method";
+        try (FakeGateway gateway = FakeGateway.start(FakeGatewayOptions.builder().bindAddress("127.0.0.2").port(0)
+                .token(TOKEN).targetPort(serverPort).subDevice(SWITCH, "lumi.sensor_switch.aq2").build());
+             MqttProbe probe = MqttProbe.subscribe(MQTT.url(), root + "/result")) {
+            Map<String, String> properties = new HashMap<>();
+            properties.put("camel.main.routesIncludePattern", "file:" + RunnerMain.ROUTES.resolve("bridge.yaml") + ",file:"
+                                                              + RunnerMain.ROUTES.resolve("homeassistant.yaml"));
+            properties.put("smarthome.mqtt.url", MQTT.url());
+            properties.put("smarthome.miio.gateway-host", "127.0.0.2");
+            properties.put("camel.component.miio-push.token", TOKEN);
+            properties.put("camel.component.miio-push.bindAddress", "127.0.0.1");
+            properties.put("camel.component.miio-push.port", String.valueOf(serverPort));
+            properties.put("camel.component.miio-push.gatewayPort", String.valueOf(gateway.localAddress().getPort()));
+            Main main = RunnerMain.start(properties);
+            try {
+                await().atMost(TIMEOUT).until(() -> main.getCamelContext().getRouteController()
+                        .getRouteStatus("homeassistant-commands").isStarted());
+                publish(root + "/set", "{\"method\": \"miIO.info\", \"params\": []}");
+
+                MqttProbe.Message answer = probe.awaitMessage(root + "/result", m -> true, TIMEOUT);
+                JsonNode result = new ObjectMapper().readTree(answer.payload());
+                assertThat(result.path("status").asText()).as(answer.payload()).isEqualTo("ok");
+                assertThat(result.path("result").path("model").asText()).isEqualTo(gateway.options().model());
+            } finally {
+                main.stop();
+            }
+        }
+    }
+
+    private static void publish(String topic, String payload) throws Exception {
+        MqttClient client = new MqttClient(MQTT.url(), "ha-" + UUID.randomUUID().toString().substring(0, 8), new MemoryPersistence());
+        try {
+            client.connect(new MqttConnectionOptions());
+            client.publish(topic, payload.getBytes(StandardCharsets.UTF_8), 1, false);
+            client.disconnect(1_000);
+        } finally {
+            client.close(true);
         }
     }
 

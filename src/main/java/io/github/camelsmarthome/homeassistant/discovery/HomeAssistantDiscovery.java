@@ -11,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -192,6 +193,18 @@ public final class HomeAssistantDiscovery {
         return messages;
     }
 
+    /**
+     * {@link #clearStale} restricted to what is safe before the inventory of devices is complete:
+     * only retained configs that a <em>known</em> device has in the other discovery mode are
+     * migrated; configs of devices not seen since the start are never touched (they may simply not
+     * have reported yet), so this may be called on every housekeeping round.
+     */
+    public synchronized List<DiscoveryMessage> migrateKnownDevices(Collection<String> retainedConfigTopics) {
+        Map<String, KnownDevice> otherMode = otherModeTopics();
+        List<String> known = retainedConfigTopics.stream().filter(otherMode::containsKey).toList();
+        return known.isEmpty() ? List.of() : clearStale(known);
+    }
+
     /** Config topic to device, for the mode this instance does not use. */
     private Map<String, KnownDevice> otherModeTopics() {
         DiscoveryMode other = options.mode() == DiscoveryMode.DEVICE ? DiscoveryMode.COMPONENT : DiscoveryMode.DEVICE;
@@ -208,6 +221,38 @@ public final class HomeAssistantDiscovery {
         payloads.configTopics(bridge).forEach(current::add);
         devices.values().forEach(device -> payloads.configTopics(device).forEach(current::add));
         return current;
+    }
+
+    /**
+     * The full Home Connect program key for what a select sent back: a short name HA shows
+     * ({@code Cotton}) among the programs this appliance reported, or a full key it reported.
+     * Empty when the appliance or the program is unknown.
+     *
+     * @param topicDeviceId the appliance id as it appears in its command topic
+     */
+    public synchronized Optional<String> homeConnectProgramKey(String topicDeviceId, String program) {
+        return homeConnectFact(topicDeviceId, HomeConnectMapping.PROGRAM_KEYS).stream()
+                .filter(key -> key.equals(program) || HomeConnectMapping.lastSegment(key).equals(program))
+                .findFirst();
+    }
+
+    /** The full key of the program the appliance last reported as selected; empty when none is known. */
+    public synchronized Optional<String> homeConnectSelectedProgramKey(String topicDeviceId) {
+        return homeConnectFact(topicDeviceId, HomeConnectMapping.SELECTED_PROGRAM_KEY).stream().findFirst();
+    }
+
+    /** The programs an appliance reported, by short name, for an error message. */
+    public synchronized List<String> homeConnectPrograms(String topicDeviceId) {
+        return homeConnectFact(topicDeviceId, HomeConnectMapping.PROGRAM_KEYS).stream()
+                .map(HomeConnectMapping::lastSegment).toList();
+    }
+
+    /** Topic segments are reduced ids: the device is found by its reduced id, as the topic names it. */
+    private List<String> homeConnectFact(String topicDeviceId, String fact) {
+        return devices.values().stream()
+                .filter(device -> HomeConnectMapping.SYSTEM.equals(device.system())
+                                  && DeviceTopics.segment(device.deviceId()).equals(topicDeviceId))
+                .findFirst().map(device -> List.copyOf(device.fact(fact))).orElse(List.of());
     }
 
     /** The MQTT filter of this instance's retained configs, to subscribe to briefly before {@link #clearStale}. */

@@ -28,6 +28,11 @@ final class HomeConnectMapping implements SystemMapping {
 
     static final String SYSTEM = "homeconnect";
 
+    /** The fact holding every full program key seen ({@code LaundryCare.Washer.Program.Cotton}). */
+    static final String PROGRAM_KEYS = "program_keys";
+    /** The fact holding the full key of the selected program, at most one element. */
+    static final String SELECTED_PROGRAM_KEY = "selected_program_key";
+
     /** Brief 7.2 normalised operation states. */
     static final List<String> OPERATION_STATES = List.of("inactive", "ready", "delayed_start", "run", "pause",
             "action_required", "finished", "error", "aborting");
@@ -104,7 +109,13 @@ final class HomeConnectMapping implements SystemMapping {
                 state.put("program_finish_time", value.isNumber() && at != null
                         ? WITH_OFFSET.format(at.plusSeconds(value.asLong())) : null);
             }
-            case "BSH.Common.Root.SelectedProgram" -> state.put("selected_program", program(appliance, value));
+            case "BSH.Common.Root.SelectedProgram" -> {
+                state.put("selected_program", program(appliance, value));
+                appliance.fact(SELECTED_PROGRAM_KEY).clear();
+                if (value.isTextual()) {
+                    appliance.fact(SELECTED_PROGRAM_KEY).add(value.asText());
+                }
+            }
             case "BSH.Common.Root.ActiveProgram" -> state.put("active_program", program(appliance, value));
             case "BSH.Common.Setting.PowerState" -> state.put("power", enumValue(value));
             case "Cooking.Oven.Status.CurrentCavityTemperature" -> {
@@ -188,6 +199,8 @@ final class HomeConnectMapping implements SystemMapping {
         }
         String shortName = lastSegment(key);
         appliance.fact("programs").add(shortName);
+        // HA's selects show short names; commands come back with them and the API needs the whole key.
+        appliance.fact(PROGRAM_KEYS).add(key);
         return shortName;
     }
 
