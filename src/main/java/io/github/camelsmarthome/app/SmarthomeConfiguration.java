@@ -134,6 +134,7 @@ public class SmarthomeConfiguration implements CamelConfiguration {
                 discoveryOptions(properties, mqtt.baseTopic())), json, birthDelayMin, birthDelayMax);
         context.getRegistry().bind("homeAssistant", homeAssistant);
         context.getRegistry().bind("haHousekeeping", new RetainedConfigInventory(homeAssistant.discovery()));
+        context.getRegistry().bind("bridgeHealthFeed", new BridgeHealthFeed(context, homeAssistant.discovery()));
         context.getRegistry().bind("mqttCommands", new HomeAssistantCommands(mqtt.baseTopic(),
                 homeAssistant.discovery(), property(properties, "smarthome.miio.gateway-host").orElse(null)));
         BridgeConnectedActions connected = new BridgeConnectedActions(context, connection, homeAssistant);

@@ -24,6 +24,9 @@ final class MiioMapping implements SystemMapping {
 
     static final String SYSTEM = "miio";
 
+    /** The component's events about the gateway itself (keepalives stopped, back, at a new address). */
+    private static final java.util.Set<String> GATEWAY_STATUS = java.util.Set.of("gateway_offline", "gateway_online", "gateway_moved");
+
     private static final Pattern CHANNEL_CLICK = Pattern.compile("(l_|d_)?click_ch(\\d)");
     private static final Pattern BOTH_CLICK = Pattern.compile("both_(l_|d_)?click");
 
@@ -37,6 +40,11 @@ final class MiioMapping implements SystemMapping {
         }
         KnownDevice hub = gatewayDevice(context, gateway);
         hub.state().put("last_event_at", text(event, "time"));
+        if (GATEWAY_STATUS.contains(action)) {
+            // The bridge's own events about the gateway's keepalives: its availability, not a sub-device.
+            hub.availability("gateway_offline".equals(action) ? DeviceTopics.OFFLINE : DeviceTopics.ONLINE);
+            return;
+        }
         String model = text(event, "model");
         KnownDevice device = context.device(SYSTEM, sid, () -> HaDevice.of(context.topics().identifier(SYSTEM, sid),
                 "Xiaomi " + shortSid(sid)).via(hub.device().mainIdentifier()));

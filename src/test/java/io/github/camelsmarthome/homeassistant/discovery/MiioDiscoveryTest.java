@@ -130,4 +130,14 @@ class MiioDiscoveryTest {
                 .findValuesAsText("topic")).contains(BASE + "gateway-192_168_1_20/availability");
         assertThat(devices.gatewayAvailability(DiscoveryFixtures.GATEWAY, false)).as("unchanged").isEmpty();
     }
+
+    @Test
+    void theComponentsGatewayEventsSetTheGatewaysAvailabilityWithoutASubDevice() {
+        devices.onEvent(miio(DOOR, "open", "lumi.sensor_magnet.aq2"));
+        List<DiscoveryMessage> offline = devices.onEvent(miio("123456789", "gateway_offline", null));
+        assertThat(only(offline, BASE + "gateway-192_168_1_20/availability").payload()).isEqualTo("offline");
+        assertThat(offline).extracting(DiscoveryMessage::topic).noneMatch(topic -> topic.contains("123456789"));
+        List<DiscoveryMessage> back = devices.onEvent(miio("123456789", "gateway_online", null));
+        assertThat(only(back, BASE + "gateway-192_168_1_20/availability").payload()).isEqualTo("online");
+    }
 }
