@@ -49,7 +49,9 @@ class HomeConnectToMqttIT {
             TokenSet tokens = cloud.authorization().issueTokens(SimulatorOptions.DEFAULT_SCOPE);
             Main main = RunnerMain.start(Map.of(
                     "camel.main.routesIncludePattern", "file:" + RunnerMain.ROUTES.resolve("bridge.yaml") + ",file:"
-                                                       + RunnerMain.ROUTES.resolve("homeconnect-to-mqtt.xml"),
+                                                       + RunnerMain.ROUTES.resolve("homeconnect-to-mqtt.xml") + ",file:"
+                                                       + RunnerMain.ROUTES.resolve("homeassistant.yaml"),
+                    "smarthome.ha.housekeeping-interval", "500",
                     "smarthome.mqtt.url", MQTT.url(),
                     "smarthome.homeconnect.client-id", cloud.clientId(),
                     "camel.component.homeconnect.clientSecret", cloud.clientSecret(),
@@ -66,6 +68,12 @@ class HomeConnectToMqttIT {
                         .matches("^binary_sensor\\.[a-z0-9_]+$");
                 probe.awaitMessage(WASHER_ROOT + "/state", m -> m.payload().contains("\"door_state\":\"open\""), TIMEOUT);
                 assertThat(probe.awaitMessage(WASHER_ROOT + "/availability", m -> true, TIMEOUT).payload()).isEqualTo("online");
+
+                // The bridge device shows the account's requests left today (1000 a day, a few spent).
+                JsonNode health = json.readTree(probe.awaitMessage("camel-smarthome/bridge/health",
+                        m -> m.payload().contains("\"requests_remaining\":") && !m.payload().contains("\"requests_remaining\":null"),
+                        TIMEOUT).payload());
+                assertThat(health.path("homeconnect").path("requests_remaining").asInt()).isBetween(900, 999);
 
                 // A broker forwards live messages with the retained flag cleared: a late subscriber
                 // (Home Assistant starting) shows what the broker kept.
