@@ -94,7 +94,9 @@ final class HttpRoundTrip {
         Runnable stopTimer = () -> vertx.cancelTimer(timer);
         RequestOptions options = new RequestOptions().setMethod(method).setAbsoluteURI(url).setHeaders(headers)
                 .setConnectTimeout(connectTimeout.toMillis());
-        client.request(options).onComplete(opened -> {
+        // On an event loop, so that the answer's handlers are set in the same turn the answer is
+        // delivered in (from another thread on a pooled connection the answer could end first).
+        vertx.runOnContext(ignored -> client.request(options).onComplete(opened -> {
             if (opened.failed()) {
                 fail(result, finished, stopTimer, new NoAnswer(false, describe(opened.cause())));
                 return;
@@ -113,7 +115,7 @@ final class HttpRoundTrip {
                     collect(answered.result(), maxBytes, result, finished, stopTimer);
                 }
             });
-        });
+        }));
         return result;
     }
 

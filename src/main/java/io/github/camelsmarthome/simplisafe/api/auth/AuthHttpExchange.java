@@ -60,7 +60,10 @@ final class AuthHttpExchange {
         });
         RequestOptions options = new RequestOptions().setMethod(method).setAbsoluteURI(url).setHeaders(headers)
                 .setConnectTimeout(deadline.toMillis());
-        client.request(options)
+        // On an event loop, so that the answer's handlers are set in the same turn the answer is
+        // delivered in: called from another thread on a pooled connection, the answer could end
+        // before they are set, and the exchange would wait for its deadline (seen in CI).
+        vertx.runOnContext(ignored -> client.request(options)
                 .compose(request -> {
                     opened.set(request);
                     return body == null ? request.send() : request.send(body);
@@ -71,7 +74,7 @@ final class AuthHttpExchange {
                     } else {
                         collect(sent.result(), result, finished, timer);
                     }
-                });
+                }));
         return result;
     }
 

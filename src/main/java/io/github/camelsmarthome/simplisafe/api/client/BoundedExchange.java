@@ -58,7 +58,9 @@ final class BoundedExchange {
                 id -> attempt.fail(new NoAnswer("no answer within " + deadline.toMillis() + " ms")));
         RequestOptions options = new RequestOptions().setMethod(method).setAbsoluteURI(url).setHeaders(headers)
                 .setConnectTimeout(connectTimeout.toMillis());
-        client.request(options).onComplete(opened -> {
+        // On an event loop, so that the answer's handlers are set in the same turn the answer is
+        // delivered in (from another thread on a pooled connection the answer could end first).
+        vertx.runOnContext(ignored -> client.request(options).onComplete(opened -> {
             if (opened.failed()) {
                 attempt.fail(new NoAnswer(describe(opened.cause())));
                 return;
@@ -77,7 +79,7 @@ final class BoundedExchange {
                     attempt.read(sent.result());
                 }
             });
-        });
+        }));
         return attempt.result;
     }
 
