@@ -1,0 +1,2 @@
+/** Camel-side pieces the components share: the consumer of a stream of device events. */
+package io.github.camelsmarthome.component;
