@@ -1,10 +1,9 @@
 package io.github.camelsmarthome.simulator.homeconnect;
 
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import io.github.camelsmarthome.simulator.SimulatorHttp;
 import io.vertx.core.http.HttpServer;
-import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.util.concurrent.ExecutionException;
@@ -104,14 +103,9 @@ public final class HomeConnectSimulator implements AutoCloseable {
             LOG.warn("Home Connect simulator failed on {} {}", ctx.request().method(), ctx.request().path(), ctx.failure());
             ApiResponses.sendError(ctx, ApiError.serverFailure(500));
         });
-        // HTTP/1.1 only, like the cloud's plain chunked streams: an h2c upgrade would change what a
-        // dropped or truncated stream looks like to the client.
-        HttpServerOptions serverOptions = new HttpServerOptions().setHost(options.host()).setPort(options.port())
-                .setHttp2ClearTextEnabled(false);
-        return vertx.createHttpServer(serverOptions).requestHandler(router).listen().map(listening -> {
+        return SimulatorHttp.listen(vertx, options.host(), options.port(), router).map(listening -> {
             this.server = listening;
-            String host = options.host().equals("0.0.0.0") ? "127.0.0.1" : options.host();
-            this.baseUrl = "http://" + host + ":" + listening.actualPort();
+            this.baseUrl = SimulatorHttp.baseUrl(options.host(), listening);
             LOG.info("Home Connect simulator listening on {}", baseUrl);
             return this;
         });
@@ -127,18 +121,7 @@ public final class HomeConnectSimulator implements AutoCloseable {
     public Future<Void> closeAsync() {
         household.shutdown();
         events.closeAll();
-        Future<Void> serverClosed = server == null ? Future.succeededFuture() : server.close();
-        // A promise without a context: completing it must not need an event loop of the Vert.x
-        // being closed, whose executors are already gone by then.
-        Promise<Void> closed = Promise.promise();
-        serverClosed.onComplete(result -> {
-            if (ownsVertx) {
-                vertx.close().onComplete(closed);
-            } else {
-                closed.handle(result);
-            }
-        });
-        return closed.future();
+        return SimulatorHttp.close(server, vertx, ownsVertx);
     }
 
     /** {@code http://127.0.0.1:<port>}: the base URL of both the API and OAuth (brief section 1). */

@@ -3,10 +3,9 @@ package io.github.camelsmarthome.simulator.simplisafe;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import io.github.camelsmarthome.simulator.SimulatorHttp;
 import io.vertx.core.http.HttpServer;
-import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.util.ArrayList;
@@ -129,12 +128,9 @@ public final class SimpliSafeSimulator implements AutoCloseable {
             LOG.warn("SimpliSafe simulator failed on {} {}", ctx.request().method(), ctx.request().path(), ctx.failure());
             RestAnswers.error(ctx, 500, "InternalServerError", "The simulator failed; see its log");
         });
-        HttpServerOptions serverOptions = new HttpServerOptions().setHost(options.host()).setPort(options.port())
-                .setHttp2ClearTextEnabled(false);
-        return vertx.createHttpServer(serverOptions).requestHandler(router).listen().map(listening -> {
+        return SimulatorHttp.listen(vertx, options.host(), options.port(), router).map(listening -> {
             this.server = listening;
-            String host = options.host().equals("0.0.0.0") ? "127.0.0.1" : options.host();
-            this.baseUrl = "http://" + host + ":" + listening.actualPort();
+            this.baseUrl = SimulatorHttp.baseUrl(options.host(), listening);
             LOG.info("SimpliSafe simulator listening on {}", baseUrl);
             return this;
         });
@@ -150,18 +146,7 @@ public final class SimpliSafeSimulator implements AutoCloseable {
     public Future<Void> closeAsync() {
         scheduler.cancelAll();
         sockets.closeAll();
-        Future<Void> serverClosed = server == null ? Future.succeededFuture() : server.close();
-        // A promise without a context: completing it must not need an event loop of the Vert.x
-        // being closed.
-        Promise<Void> closed = Promise.promise();
-        serverClosed.onComplete(result -> {
-            if (ownsVertx) {
-                vertx.close().onComplete(closed);
-            } else {
-                closed.handle(result);
-            }
-        });
-        return closed.future();
+        return SimulatorHttp.close(server, vertx, ownsVertx);
     }
 
     /** {@code http://127.0.0.1:<port>}. */
