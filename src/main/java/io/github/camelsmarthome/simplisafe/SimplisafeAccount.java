@@ -125,9 +125,8 @@ final class SimplisafeAccount implements AutoCloseable {
     }
 
     private CompletableFuture<Void> fanOut(SimplisafeEvent event) {
-        List<CompletableFuture<?>> deliveries = consumers.stream().map(consumer -> consumer.deliver(event).toCompletableFuture())
-                .<CompletableFuture<?>>map(f -> f).toList();
-        return CompletableFuture.allOf(deliveries.toArray(CompletableFuture[]::new));
+        return CompletableFuture.allOf(consumers.stream().map(consumer -> consumer.deliver(event).toCompletableFuture())
+                .toArray(CompletableFuture[]::new));
     }
 
     /** The feed's mode; {@code REST_ONLY} when no consumer runs it. */
