@@ -12,6 +12,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.IntFunction;
 
 /**
  * One open event stream: frames events for its client and carries the stream-level faults.
@@ -183,6 +185,21 @@ public final class EventStream {
         }
         eventsSent++;
         deliver(framing.frame(event.type().wireName(), event.data(haIdFilter == null, connectionShape), id), true);
+    }
+
+    /** Flood mode: {@code count} events written as fast as the client reads them, or at {@code perSecond}. */
+    CompletableFuture<Integer> flood(IntFunction<ApplianceEvent> events, int count, int perSecond, ConnectionEventShape connectionShape) {
+        SseFraming frameWith = framing;
+        IntFunction<String> frames = i -> {
+            ApplianceEvent event = events.apply(i);
+            return frameWith.frame(event.type().wireName(), event.data(haIdFilter == null, connectionShape), event.haId());
+        };
+        return new StreamFlood(response, context, frames, count, perSecond).start().thenApply(written -> {
+            synchronized (this) {
+                eventsSent += written;
+            }
+            return written;
+        });
     }
 
     /** Writes a frame built by the caller, in this stream's framing (replays of captured streams). */

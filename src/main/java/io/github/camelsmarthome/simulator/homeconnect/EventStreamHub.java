@@ -9,7 +9,9 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.IntFunction;
 
 /**
  * The open event streams and what goes out on them (brief section 8): publishes appliance events
@@ -114,6 +116,32 @@ public final class EventStreamHub implements ApplianceEventSink {
     public void sendRaw(String text) {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         streams.forEach(stream -> stream.sendRaw(bytes));
+    }
+
+    /**
+     * Flood mode, for benchmarks: writes {@code count} STATUS events of appliance {@code haId} to
+     * every open stream that wants them, as fast as each client reads ({@code eventsPerSecond} 0)
+     * or at that rate. Event {@code i} reports {@code BSH.Common.Option.RemainingProgramTime} =
+     * {@code i} seconds, so every event is distinct (a client that de-duplicates keeps them all).
+     * A client that reads slowly slows its own flood down; nothing is buffered without bound.
+     * Flooded events are not added to {@link #publishedEvents()}.
+     *
+     * @return completes with the events written, summed over the streams, once every stream's
+     *         flood ended (all written, or the stream closed)
+     */
+    public CompletableFuture<Integer> flood(String haId, int count, int eventsPerSecond) {
+        if (count < 0 || eventsPerSecond < 0) {
+            throw new IllegalArgumentException("Flood count and rate must not be negative, got " + count + " at " + eventsPerSecond + "/s");
+        }
+        String uri = "/api/homeappliances/" + haId + "/status/BSH.Common.Option.RemainingProgramTime";
+        IntFunction<ApplianceEvent> events = i -> new ApplianceEvent(EventType.STATUS, haId,
+                List.of(new EventItem("BSH.Common.Option.RemainingProgramTime", SimulatorJson.NODES.numberNode(i), "seconds",
+                        null, null, uri, clock.epochSeconds())), clock.epochSeconds());
+        ApplianceEvent probe = events.apply(0);
+        List<CompletableFuture<Integer>> floods = streams.stream().filter(stream -> stream.wants(probe))
+                .map(stream -> stream.flood(events, count, eventsPerSecond, connectionEventShape)).toList();
+        return CompletableFuture.allOf(floods.toArray(CompletableFuture[]::new))
+                .thenApply(v -> floods.stream().mapToInt(CompletableFuture::join).sum());
     }
 
     /** Ends every open stream cleanly. */
