@@ -67,6 +67,11 @@ public final class RunnerProcess implements AutoCloseable {
         return process.exitValue();
     }
 
+    /** The operating system's process id, e.g. to read {@code /proc/<pid>/status}. */
+    public long pid() {
+        return process.pid();
+    }
+
     /** Whether the process is still running. */
     public boolean isAlive() {
         return process.isAlive();

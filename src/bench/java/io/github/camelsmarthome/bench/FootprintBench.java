@@ -1,0 +1,100 @@
+package io.github.camelsmarthome.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+
+import io.github.camelsmarthome.simulator.homeconnect.HomeConnectSimulator;
+import io.github.camelsmarthome.simulator.homeconnect.SimulatorOptions;
+import io.github.camelsmarthome.simulator.miio.FakeGateway;
+import io.github.camelsmarthome.simulator.miio.FakeGatewayOptions;
+import io.github.camelsmarthome.simulator.simplisafe.SimpliSafeSimulator;
+import io.github.camelsmarthome.simulator.simplisafe.SimpliSafeSimulatorOptions;
+import io.github.camelsmarthome.testing.FreePorts;
+import io.github.camelsmarthome.testing.RunnerMain;
+import io.github.camelsmarthome.testing.RunnerProcess;
+
+/**
+ * Benchmark 4: the runner jar as users start it ({@code java -Xmx256m -jar … run}, every bundled
+ * route), with Home Connect, SimpliSafe and miIO all on against their simulators and both
+ * brokers: the time from starting the process to the first Home Connect event in Kafka, and the
+ * resident set size ({@code VmRSS}) once it has idled.
+ */
+final class FootprintBench {
+
+    private static final String SWITCH = "lumi.158d0001a2b3c4";
+
+    private final BenchReport report;
+    private final String bootstrapServers;
+    private final String mqttUrl;
+
+    FootprintBench(BenchReport report, String bootstrapServers, String mqttUrl) {
+        this.report = report;
+        this.bootstrapServers = bootstrapServers;
+        this.mqttUrl = mqttUrl;
+    }
+
+    void run(Duration idle) throws Exception {
+        Path workDir = Files.createTempDirectory("bench-footprint-");
+        int pushPort = FreePorts.find();
+        int metricsPort = FreePorts.find();
+        try (HomeConnectSimulator homeConnect = HomeConnectSimulator.start(SimulatorOptions.forTests().build());
+                SimpliSafeSimulator simpliSafe = SimpliSafeSimulator.start(SimpliSafeSimulatorOptions.forTests().build());
+                FakeGateway gateway = FakeGateway.start(FakeGatewayOptions.builder().bindAddress("127.0.0.2").port(0)
+                        .token(MiioAckBench.TOKEN).targetPort(pushPort).subDevice(SWITCH, "lumi.sensor_switch.aq2").build());
+                KafkaTopics topics = new KafkaTopics(bootstrapServers)) {
+            Map<String, String> env = new HashMap<>();
+            env.put("ROUTES_DIR", RunnerMain.ROUTES.toAbsolutePath().toString());
+            env.put("STATE_DIR", Files.createDirectories(workDir.resolve("state")).toString());
+            env.put("METRICS_PORT", Integer.toString(metricsPort));
+            env.put("MQTT_URL", mqttUrl);
+            env.put("KAFKA_BROKERS", bootstrapServers);
+            env.put("HOMECONNECT_CLIENT_ID", homeConnect.clientId());
+            env.put("HOMECONNECT_CLIENT_SECRET", homeConnect.clientSecret());
+            env.put("HOMECONNECT_REFRESH_TOKEN", homeConnect.authorization().issueTokens(SimulatorOptions.DEFAULT_SCOPE).refreshToken());
+            env.put("HOMECONNECT_API_URL", homeConnect.baseUrl());
+            env.put("SIMPLISAFE_REFRESH_TOKEN", simpliSafe.auth().issueTokens().refreshToken());
+            env.put("SIMPLISAFE_API_URL", simpliSafe.apiUrl());
+            env.put("SIMPLISAFE_AUTH_URL", simpliSafe.authUrl());
+            env.put("SIMPLISAFE_WEBSOCKET_URL", simpliSafe.webSocketUrl());
+            env.put("MIIO_GATEWAY_HOST", "127.0.0.2");
+            env.put("MIIO_TOKEN", MiioAckBench.TOKEN);
+            env.put("MIIO_DEVICES", SWITCH + ":lumi.sensor_switch.aq2");
+            env.put("MIIO_BIND_ADDRESS", "127.0.0.1");
+            env.put("MIIO_PORT", Integer.toString(pushPort));
+            env.put("MIIO_GATEWAY_PORT", Integer.toString(gateway.localAddress().getPort()));
+            long before = topics.endOffset(HomeConnectToKafkaBench.TOPIC);
+            report.progress("footprint: starting the runner jar with all three systems on");
+            long started = System.nanoTime();
+            try (RunnerProcess runner = RunnerProcess.start(workDir, env, "run")) {
+                Waits.until(Duration.ofMinutes(2), () -> {
+                    if (!runner.isAlive()) {
+                        throw new IllegalStateException("runner exited: " + tail(runner.stderr() + runner.stdout()));
+                    }
+                    return topics.endOffset(HomeConnectToKafkaBench.TOPIC) > before;
+                });
+                double firstEvent = (System.nanoTime() - started) / 1e9;
+                report.add("footprint", "start to first Home Connect event in Kafka", firstEvent, "s", "<= 3 s",
+                        "process start (JVM included) to the record on the broker");
+                report.progress("footprint: runner up (pid %d); idling %d s", runner.pid(), idle.toSeconds());
+                Waits.idle(idle);
+                report.add("footprint", "idle RSS (VmRSS), three systems on", rssMegabytes(runner.pid()), "MB", "<= 150 MB",
+                        String.format(Locale.ROOT, "-Xmx256m, after %d s idle; streams open: Home Connect %d", idle.toSeconds(),
+                                homeConnect.events().openStreamCount()));
+            }
+        }
+    }
+
+    static double rssMegabytes(long pid) throws IOException {
+        return Files.readAllLines(Path.of("/proc/" + pid + "/status")).stream().filter(line -> line.startsWith("VmRSS:"))
+                .map(line -> line.replaceAll("[^0-9]", "")).mapToLong(Long::parseLong).findFirst().orElseThrow() / 1024.0;
+    }
+
+    private static String tail(String text) {
+        return text.length() <= 2_000 ? text : text.substring(text.length() - 2_000);
+    }
+}

@@ -1,0 +1,51 @@
+package io.github.camelsmarthome.bench;
+
+import java.util.concurrent.TimeUnit;
+
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
+
+/**
+ * A latency distribution recorded from any thread: HdrHistogram (on the test classpath through
+ * Micrometer), microsecond resolution from 1 µs to 60 s, three significant digits.
+ */
+final class Latencies {
+
+    private final String name;
+    private final Recorder recorder = new Recorder(TimeUnit.SECONDS.toMicros(60), 3);
+    private final Histogram total = new Histogram(TimeUnit.SECONDS.toMicros(60), 3);
+
+    Latencies(String name) {
+        this.name = name;
+    }
+
+    /** The series name, e.g. {@code kafka @ 1000/s}. */
+    String name() {
+        return name;
+    }
+
+    /** Records one latency; values below 1 µs count as 1 µs, above 60 s as 60 s. */
+    void recordNanos(long nanos) {
+        long micros = Math.max(1, Math.min(TimeUnit.NANOSECONDS.toMicros(nanos), TimeUnit.SECONDS.toMicros(60)));
+        recorder.recordValue(micros);
+    }
+
+    /** Everything recorded so far. */
+    synchronized Histogram histogram() {
+        total.add(recorder.getIntervalHistogram());
+        return total;
+    }
+
+    long count() {
+        return histogram().getTotalCount();
+    }
+
+    /** The {@code percentile} (0-100) in milliseconds. */
+    double percentileMillis(double percentile) {
+        return histogram().getValueAtPercentile(percentile) / 1000.0;
+    }
+
+    double maxMillis() {
+        return histogram().getMaxValue() / 1000.0;
+    }
+}

@@ -1,0 +1,77 @@
+package io.github.camelsmarthome.bench;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.github.camelsmarthome.homeconnect.api.event.HomeConnectEvent;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.NamedNode;
+import org.apache.camel.Route;
+import org.apache.camel.spi.RoutePolicy;
+import org.apache.camel.spi.RoutePolicyFactory;
+import org.apache.camel.support.RoutePolicySupport;
+
+/**
+ * Measures, on one route of the real bundle, the latency the bundle adds: from the moment the
+ * consumer received the event off the stream ({@link HomeConnectEvent#receivedAt()}) until the
+ * exchange completes, which for the Kafka and MQTT producers is when the broker acknowledged.
+ * Counts completed and failed exchanges, recording into whichever series is current.
+ */
+final class RouteLatencyProbe implements RoutePolicyFactory {
+
+    private static final String RECEIVED_AT = "bench.receivedAt";
+
+    private final String routeId;
+    private final AtomicLong completed = new AtomicLong();
+    private final AtomicLong failed = new AtomicLong();
+    private volatile Latencies recording;
+
+    RouteLatencyProbe(String routeId) {
+        this.routeId = routeId;
+    }
+
+    /** Records into {@code series} from now on; {@code null} stops recording. */
+    void recordInto(Latencies series) {
+        this.recording = series;
+    }
+
+    /** Exchanges of the route that completed without an exception. */
+    long completed() {
+        return completed.get();
+    }
+
+    long failed() {
+        return failed.get();
+    }
+
+    @Override
+    public RoutePolicy createRoutePolicy(CamelContext camelContext, String id, NamedNode route) {
+        return routeId.equals(id) ? new Policy() : null;
+    }
+
+    private final class Policy extends RoutePolicySupport {
+
+        @Override
+        public void onExchangeBegin(Route route, Exchange exchange) {
+            if (exchange.getMessage().getBody() instanceof HomeConnectEvent event) {
+                exchange.setProperty(RECEIVED_AT, event.receivedAt());
+            }
+        }
+
+        @Override
+        public void onExchangeDone(Route route, Exchange exchange) {
+            if (exchange.isFailed()) {
+                failed.incrementAndGet();
+                return;
+            }
+            Instant receivedAt = exchange.getProperty(RECEIVED_AT, Instant.class);
+            Latencies series = recording;
+            if (receivedAt != null && series != null) {
+                series.recordNanos(Duration.between(receivedAt, Instant.now()).toNanos());
+            }
+            completed.incrementAndGet();
+        }
+    }
+}

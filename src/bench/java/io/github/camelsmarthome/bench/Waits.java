@@ -1,0 +1,23 @@
+package io.github.camelsmarthome.bench;
+
+import java.time.Duration;
+import java.util.concurrent.Callable;
+
+import static org.awaitility.Awaitility.await;
+
+/** Polling waits of the benchmarks: short intervals, so a wait adds little to what it measures. */
+final class Waits {
+
+    private Waits() {
+    }
+
+    /** Waits until {@code condition} holds, polling every 5 ms, or fails after {@code timeout}. */
+    static void until(Duration timeout, Callable<Boolean> condition) {
+        await().atMost(timeout).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(5)).until(condition);
+    }
+
+    /** Lets {@code period} pass (the system idles meanwhile), for settling and idle measurements. */
+    static void idle(Duration period) {
+        await().pollDelay(period).atMost(period.plusSeconds(5)).until(() -> true);
+    }
+}
