@@ -17,7 +17,10 @@ import org.slf4j.LoggerFactory;
 /**
  * What the runner does each time the bridge's MQTT connection comes up (after it published
  * {@code online}): re-publish every device's availability, which the broker may have replaced by
- * the bridge's last will meanwhile (brief 4.1), and start the routes that subscribe on their own
+ * the bridge's last will meanwhile (brief 4.1); after a reconnect also every discovery config and
+ * state, because a broker that restarted without persistence forgot every retained message (with
+ * a clean start, MQTT's session-present flag cannot tell, and Home Assistant takes an unchanged
+ * config as a no-op); and start the routes that subscribe on their own
  * MQTT connections ({@code autoStartup: false} in {@code routes/homeassistant.yaml}), so that a
  * broker that is down at start does not stop the runner: Paho's consumers connect in their
  * {@code doStart}, and would fail the whole context.
@@ -42,13 +45,17 @@ final class BridgeConnectedActions implements Runnable {
 
     @Override
     public synchronized void run() {
-        for (DiscoveryMessage message : homeAssistant.discovery().republishAvailability()) {
+        List<DiscoveryMessage> messages = connection.connects() > 1 ? homeAssistant.discovery().republishAll()
+                : homeAssistant.discovery().republishAvailability();
+        for (DiscoveryMessage message : messages) {
             try {
                 connection.publish(message.topic(), message.payload().getBytes(StandardCharsets.UTF_8), message.qos(),
                         message.retained());
             } catch (MqttException e) {
-                LOG.warn("Could not re-publish availability on {} after the MQTT connection came up: {}", message.topic(),
-                        e.getMessage());
+                // The connection is gone again: the next connect re-publishes everything anyway.
+                LOG.warn("Could not re-publish {} after the MQTT connection came up: {}; {} message(s) left for the next connect",
+                        message.topic(), e.getMessage(), messages.size() - messages.indexOf(message));
+                break;
             }
         }
         for (String routeId : SUBSCRIBING_ROUTES) {
