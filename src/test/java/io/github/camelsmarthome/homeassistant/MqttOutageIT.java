@@ -110,6 +110,7 @@ class MqttOutageIT {
                     try (MqttProbe retained = MqttProbe.subscribe(MQTT.url(), "#")) {
                         await().atMost(TIMEOUT).untilAsserted(() -> {
                             assertThat(retainedPayload(retained.messages(), "camel-smarthome/bridge/state")).isEqualTo("online");
+                            assertThat(retainedPayload(retained.messages(), "camel-smarthome/bridge/info")).contains("\"instance\"");
                             assertThat(configTopics(retained.messages().stream().filter(MqttProbe.Message::retained).toList()))
                                     .as("discovery configs retained again").containsAll(configsBeforeKill);
                         });
