@@ -118,6 +118,7 @@ public class SmarthomeConfiguration implements CamelConfiguration {
 
         context.getManagementStrategy().addEventNotifier(new HomeConnectMetrics(context));
         context.getManagementStrategy().addEventNotifier(new SimplisafeMetrics(context));
+        context.getManagementStrategy().addEventNotifier(new RouteBacklogMetrics(context));
 
         ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
@@ -137,7 +138,14 @@ public class SmarthomeConfiguration implements CamelConfiguration {
         context.getRegistry().bind("bridgeHealthFeed", new BridgeHealthFeed(context, homeAssistant.discovery()));
         context.getRegistry().bind("mqttCommands", new HomeAssistantCommands(mqtt.baseTopic(),
                 homeAssistant.discovery(), property(properties, "smarthome.miio.gateway-host").orElse(null)));
-        BridgeConnectedActions connected = new BridgeConnectedActions(context, connection, homeAssistant);
+        BridgeInfo bridgeInfo = new BridgeInfo(instance, Clock.systemUTC(),
+                Map.of("kafka", brokers != null,
+                        "homeconnect", property(properties, "smarthome.homeconnect.client-id").isPresent(),
+                        "simplisafe", property(properties, "smarthome.simplisafe.enabled").map(Boolean::parseBoolean).orElse(false),
+                        "miio", property(properties, "smarthome.miio.gateway-host").isPresent()),
+                cloudEvents);
+        BridgeConnectedActions connected = new BridgeConnectedActions(context, connection, homeAssistant,
+                () -> infoJson(json, bridgeInfo));
         connection.onConnected(connected);
         try {
             // The first connect may come before the routes exist: start them once the context is up too.
@@ -157,12 +165,15 @@ public class SmarthomeConfiguration implements CamelConfiguration {
         } catch (Exception e) {
             throw new IllegalStateException("Cannot watch the context's start: " + e.getMessage(), e);
         }
-        context.getRegistry().bind("bridgeInfo", new BridgeInfo(instance, Clock.systemUTC(),
-                Map.of("kafka", brokers != null,
-                        "homeconnect", property(properties, "smarthome.homeconnect.client-id").isPresent(),
-                        "simplisafe", property(properties, "smarthome.simplisafe.enabled").map(Boolean::parseBoolean).orElse(false),
-                        "miio", property(properties, "smarthome.miio.gateway-host").isPresent()),
-                cloudEvents));
+        context.getRegistry().bind("bridgeInfo", bridgeInfo);
+    }
+
+    private static byte[] infoJson(ObjectMapper json, BridgeInfo info) {
+        try {
+            return json.writeValueAsBytes(info.info());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write the bridge info: " + e.getOriginalMessage(), e);
+        }
     }
 
     /** A duration such as {@code 15s}, {@code 500ms} or {@code 2m}; {@code fallback} when unset. */

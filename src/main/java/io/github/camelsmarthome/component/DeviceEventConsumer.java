@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.Collectors;
 
 import io.github.camelsmarthome.event.BoundedHandOff;
@@ -26,7 +27,7 @@ import org.apache.camel.support.DefaultConsumer;
  *
  * @param <E> the component's event type
  */
-public abstract class DeviceEventConsumer<E extends DeviceEvent> extends DefaultConsumer {
+public abstract class DeviceEventConsumer<E extends DeviceEvent> extends DefaultConsumer implements RouteBacklog {
 
     /**
      * Events a route may fall behind by before the source waits for it: routes to other sinks keep
@@ -36,6 +37,7 @@ public abstract class DeviceEventConsumer<E extends DeviceEvent> extends Default
 
     private final Set<String> eventTypes;
     private final BoundedHandOff<E> handOff = new BoundedHandOff<>(BACKLOG, this::process);
+    private final LongAdder dropped = new LongAdder();
 
     /**
      * A consumer.
@@ -66,16 +68,40 @@ public abstract class DeviceEventConsumer<E extends DeviceEvent> extends Default
      * while this route's backlog is below {@link #BACKLOG}, else when it has room again.
      */
     protected final CompletionStage<?> offer(E event) {
-        if (!isRunAllowed() || !accepts(event)
-            || !eventTypes.isEmpty() && !eventTypes.contains(event.type().toLowerCase(Locale.ROOT))) {
+        if (!accepts(event) || !eventTypes.isEmpty() && !eventTypes.contains(event.type().toLowerCase(Locale.ROOT))) {
+            return CompletableFuture.completedFuture(null);
+        }
+        if (!isRunAllowed()) {
+            dropped.increment();
             return CompletableFuture.completedFuture(null);
         }
         return handOff.offer(event);
     }
 
     /** Events waiting for this route (queued or in it). */
+    @Override
     public int backlog() {
         return handOff.pending();
+    }
+
+    @Override
+    public int backlogCapacity() {
+        return handOff.capacity();
+    }
+
+    @Override
+    public long backlogPeak() {
+        return handOff.highWater();
+    }
+
+    @Override
+    public long backlogFullCount() {
+        return handOff.timesFull();
+    }
+
+    @Override
+    public long droppedEvents() {
+        return dropped.sum();
     }
 
     /**
@@ -100,6 +126,7 @@ public abstract class DeviceEventConsumer<E extends DeviceEvent> extends Default
         getAsyncProcessor().process(exchange, doneSync -> {
             try {
                 if (exchange.getException() != null) {
+                    dropped.increment();
                     getExceptionHandler().handleException("Error processing " + event.system() + " event " + event.id(), exchange,
                             exchange.getException());
                 }

@@ -27,6 +27,7 @@ public final class BoundedHandOff<E> {
     private final Queue<CompletableFuture<Void>> waitingForRoom = new ArrayDeque<>();
     private boolean delivering;
     private long highWater;
+    private long timesFull;
 
     /**
      * A hand-off.
@@ -52,6 +53,7 @@ public final class BoundedHandOff<E> {
             room = pending.size() < capacity ? CompletableFuture.completedFuture(null) : new CompletableFuture<>();
             if (!room.isDone()) {
                 waitingForRoom.add(room);
+                timesFull++;
             }
             start = !delivering;
             delivering = true;
@@ -109,6 +111,15 @@ public final class BoundedHandOff<E> {
     /** The largest backlog seen. */
     public synchronized long highWater() {
         return highWater;
+    }
+
+    /**
+     * Offers answered with a stage that was not complete: how often the bound made the source wait
+     * (backpressure). A source that goes on without waiting pushes the backlog past the bound;
+     * {@link #pending()} then exceeds {@link #capacity()}.
+     */
+    public synchronized long timesFull() {
+        return timesFull;
     }
 
     /** The bound. */

@@ -52,6 +52,7 @@ public class BridgeMqttConnection extends ServiceSupport {
     private volatile ScheduledExecutorService executor;
     private volatile boolean connected;
     private volatile String problem = "not connected yet";
+    private final java.util.concurrent.atomic.AtomicLong connects = new java.util.concurrent.atomic.AtomicLong();
     private int failedAttempts;
     private String lastLoggedProblem;
 
@@ -88,6 +89,14 @@ public class BridgeMqttConnection extends ServiceSupport {
     /** Why the connection is not up ({@code null} while it is). Never contains a credential. */
     public String problem() {
         return isConnected() ? null : problem;
+    }
+
+    /**
+     * How many times the connection came up since start: more than one means it was lost and came back,
+     * possibly to a broker that restarted and forgot every retained message.
+     */
+    public long connects() {
+        return connects.get();
     }
 
     /**
@@ -233,6 +242,7 @@ public class BridgeMqttConnection extends ServiceSupport {
         @Override
         public void connectComplete(boolean reconnect, String serverUri) {
             connected = true;
+            connects.incrementAndGet();
             failedAttempts = 0;
             lastLoggedProblem = null;
             LOG.info("{} MQTT broker {}", reconnect ? "Reconnected to" : "Connected to", serverUri);

@@ -5,16 +5,20 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.Semaphore;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
 import io.github.camelsmarthome.InvalidConfigurationException;
+import io.github.camelsmarthome.component.DeviceEventConsumer;
+import io.github.camelsmarthome.component.RouteBacklog;
+import io.github.camelsmarthome.event.BoundedHandOff;
 import io.github.camelsmarthome.miio.protocol.EventInfo;
 import io.github.camelsmarthome.miio.protocol.GatewayScenes;
 import io.github.camelsmarthome.miio.protocol.GatewayStatusEvents;
@@ -23,6 +27,7 @@ import io.github.camelsmarthome.miio.protocol.MiioEventMethod;
 import io.github.camelsmarthome.miio.protocol.MiioPushEvent;
 import io.github.camelsmarthome.miio.protocol.MiioPushListener;
 import io.github.camelsmarthome.miio.protocol.MiioPushServer;
+import io.github.camelsmarthome.miio.protocol.MiioPushServerStats;
 import io.github.camelsmarthome.miio.protocol.MiioSubscriptions;
 import io.github.camelsmarthome.miio.protocol.PushedMessage;
 import io.github.camelsmarthome.miio.protocol.SceneInstallation;
@@ -56,17 +61,19 @@ import org.slf4j.LoggerFactory;
  *   <li>Stop deletes every scene of the plan from the gateway, then unregisters.</li>
  * </ul>
  *
- * <p>Events are handed to the route asynchronously, at most 1,000 at a time per consumer; beyond
- * that the push server's listener thread waits, and when its queue is full the server stops
- * acknowledging (the gateway re-sends later) instead of filling memory. Several consumers of one
+ * <p>Events are handed to the route in order, one at a time, through a backlog of
+ * {@link DeviceEventConsumer#BACKLOG} events per consumer, so a route whose broker is down falls
+ * behind without stalling the other routes of the gateway. Past that bound the push server's
+ * listener thread waits (every route of the gateway then waits), and when the server's queue is
+ * full too it stops acknowledging (the gateway re-sends later) instead of filling memory. Several consumers of one
  * gateway each get every event; each deletes on stop only the scenes no other one still uses.
  */
-public class MiioPushConsumer extends DefaultConsumer {
+public class MiioPushConsumer extends DefaultConsumer implements RouteBacklog {
 
     private static final Logger LOG = LoggerFactory.getLogger(MiioPushConsumer.class);
     private static final Duration MAX_INSTALL_RETRY_DELAY = Duration.ofMinutes(5);
     private static final long UNRECOGNISED_LOG_INTERVAL_MS = 60_000;
-    private static final int MAX_IN_FLIGHT = 1_000;
+    private static final long ROOM_CHECK_INTERVAL_MS = 1_000;
 
     private final MiioPushEndpoint endpoint;
     private final LongAdder unrecognisedEvents = new LongAdder();
@@ -75,13 +82,13 @@ public class MiioPushConsumer extends DefaultConsumer {
     private SubscriptionPlan plan;
     private volatile InetAddress gateway;
     private volatile InetAddress advertised;
-    private MiioPushServer server;
+    private volatile MiioPushServer server;
     private volatile MiioDeviceClient client;
     private GatewayScenes scenes;
     private ScheduledExecutorService scheduler;
     private MiioPushListener listener;
-    /** Exchanges on their way through the route; when none is left the push server's thread waits. */
-    private final Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT);
+    private final BoundedHandOff<MiioPushEvent> handOff = new BoundedHandOff<>(DeviceEventConsumer.BACKLOG, this::process);
+    private final LongAdder dropped = new LongAdder();
 
     private SceneInstallation installation;
     private volatile Instant silentSince;
@@ -232,6 +239,16 @@ public class MiioPushConsumer extends DefaultConsumer {
         return unrecognisedEvents.sum();
     }
 
+    /**
+     * The counters of the push server this consumer listens on (shared by every consumer on its port),
+     * while it runs; {@link MiioPushServerStats#droppedQueueFull()} counts events left unacknowledged
+     * because the consumers were too far behind.
+     */
+    public Optional<MiioPushServerStats> pushServerStats() {
+        MiioPushServer current = server;
+        return current == null ? Optional.empty() : Optional.of(current.stats());
+    }
+
     /** The scene ids this consumer installs on its gateway. */
     public List<String> plannedSceneIds() {
         return plan == null ? List.of() : plan.sceneIds();
@@ -264,10 +281,28 @@ public class MiioPushConsumer extends DefaultConsumer {
         return did >= 0 ? Long.toString(did) : endpoint.getGatewayHost();
     }
 
+    /** Queues {@code event} for the route; past the bound, waits (on the caller's thread) until there is room. */
     private void emit(MiioPushEvent event) {
         if (!isRunAllowed()) {
+            dropped.increment();
             return;
         }
+        CompletableFuture<Void> room = handOff.offer(event).toCompletableFuture();
+        // Waiting here holds the push server's listener thread: its queue fills and it stops acknowledging,
+        // so the gateway keeps the events instead of this JVM. A stopping route releases the wait.
+        while (!room.isDone() && isRunAllowed()) {
+            try {
+                room.get(ROOM_CHECK_INTERVAL_MS, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (TimeoutException | ExecutionException stillFull) {
+                LOG.debug("miio-push: gateway {}: the route's backlog is still full", endpoint.getGatewayHost());
+            }
+        }
+    }
+
+    private CompletableFuture<Void> process(MiioPushEvent event) {
         Exchange exchange = createExchange(false);
         Message message = exchange.getMessage();
         message.setBody(event);
@@ -279,24 +314,45 @@ public class MiioPushConsumer extends DefaultConsumer {
         if (event.model() != null) {
             message.setHeader(MiioPushConstants.MODEL, event.model());
         }
-        try {
-            inFlight.acquire();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            releaseExchange(exchange, false);
-            return;
-        }
+        CompletableFuture<Void> done = new CompletableFuture<>();
         getAsyncProcessor().process(exchange, doneSync -> {
             try {
                 if (exchange.getException() != null) {
+                    dropped.increment();
                     getExceptionHandler().handleException("Error processing miIO event " + event, exchange,
                             exchange.getException());
                 }
             } finally {
                 releaseExchange(exchange, false);
-                inFlight.release();
+                done.complete(null);
             }
         });
+        return done;
+    }
+
+    @Override
+    public int backlog() {
+        return handOff.pending();
+    }
+
+    @Override
+    public int backlogCapacity() {
+        return handOff.capacity();
+    }
+
+    @Override
+    public long backlogPeak() {
+        return handOff.highWater();
+    }
+
+    @Override
+    public long backlogFullCount() {
+        return handOff.timesFull();
+    }
+
+    @Override
+    public long droppedEvents() {
+        return dropped.sum();
     }
 
     /**

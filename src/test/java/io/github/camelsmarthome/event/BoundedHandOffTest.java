@@ -82,6 +82,20 @@ class BoundedHandOffTest {
     }
 
     @Test
+    void everyOfferThatMustWaitForRoomIsCountedAsTheBacklogBeingFull() {
+        HeldConsumer stuck = new HeldConsumer();
+        BoundedHandOff<Integer> handOff = new BoundedHandOff<>(2, stuck::deliver);
+
+        handOff.offer(1);
+        assertThat(handOff.timesFull()).as("room left").isZero();
+        handOff.offer(2);
+        handOff.offer(3);
+
+        assertThat(handOff.timesFull()).isEqualTo(2);
+        assertThat(handOff.pending()).as("a source that does not wait goes past the bound").isEqualTo(3);
+    }
+
+    @Test
     void aCapacityBelowOneIsRefused() {
         assertThatThrownBy(() -> new BoundedHandOff<Integer>(0, event -> CompletableFuture.completedFuture(null)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("capacity");

@@ -24,7 +24,9 @@ import static org.awaitility.Awaitility.await;
  * installed (what users run, and what CI installs), else the embedded Artemis broker. The test
  * log says which. Set {@code -Dcamel-smarthome.test.mqtt=artemis} to force Artemis.
  *
- * <p>{@link #stop()} and {@link #start()} restart it on the same port, for outage tests.
+ * <p>{@link #stop()} or {@link #kill()} and then {@link #start()} restart it on the same port, for
+ * outage tests. Mosquitto runs without persistence, as its container image does by default: after a
+ * restart it has forgotten every retained message and session, the harder case for a bridge.
  */
 public final class MqttBroker implements BeforeAllCallback, AfterAllCallback {
 
@@ -131,6 +133,24 @@ public final class MqttBroker implements BeforeAllCallback, AfterAllCallback {
             artemis.close();
             artemis = null;
         }
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50)).until(() -> !accepts());
+    }
+
+    /**
+     * Kills Mosquitto with SIGKILL, as a crash or an OOM kill would: no clean disconnect, no will
+     * published, nothing saved. The embedded Artemis broker can only be stopped.
+     */
+    public synchronized void kill() throws Exception {
+        if (mosquitto == null) {
+            stop();
+            return;
+        }
+        mosquitto.destroyForcibly();
+        if (!mosquitto.waitFor(10, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("Mosquitto (pid " + mosquitto.pid() + ") survived SIGKILL for 10 s");
+        }
+        LOG.info("MQTT broker: Mosquitto killed (exit {}) at {}", mosquitto.exitValue(), url());
+        mosquitto = null;
         await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50)).until(() -> !accepts());
     }
 
