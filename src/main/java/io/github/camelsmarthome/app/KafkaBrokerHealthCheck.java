@@ -52,7 +52,12 @@ public class KafkaBrokerHealthCheck extends AbstractHealthCheck implements Servi
     }
 
     @Override
-    public void start() {
+    public synchronized void start() {
+        if (admin != null) {
+            // Camel may start a service it both manages and holds as a health check twice; a second
+            // admin client would outlive stop() and keep dialling the brokers.
+            return;
+        }
         Properties props = new Properties();
         props.putAll(clientProperties);
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
@@ -71,8 +76,12 @@ public class KafkaBrokerHealthCheck extends AbstractHealthCheck implements Servi
 
     private void probe() {
         String before = problem;
+        Admin client = admin;
+        if (client == null) {
+            return;
+        }
         try {
-            nodes = admin.describeCluster(new DescribeClusterOptions().timeoutMs(PROBE_TIMEOUT_MILLIS))
+            nodes = client.describeCluster(new DescribeClusterOptions().timeoutMs(PROBE_TIMEOUT_MILLIS))
                     .nodes().get(PROBE_TIMEOUT_MILLIS + 1_000L, TimeUnit.MILLISECONDS).size();
             problem = null;
             if (before != null) {
@@ -108,12 +117,14 @@ public class KafkaBrokerHealthCheck extends AbstractHealthCheck implements Servi
     }
 
     @Override
-    public void stop() {
+    public synchronized void stop() {
         ScheduledExecutorService current = executor;
+        executor = null;
         if (current != null) {
             current.shutdownNow();
         }
         Admin client = admin;
+        admin = null;
         if (client != null) {
             client.close(java.time.Duration.ofSeconds(2));
         }
