@@ -18,6 +18,7 @@ import io.github.camelsmarthome.homeconnect.api.HomeConnectClient;
 import io.github.camelsmarthome.homeconnect.api.HomeConnectClientOptions;
 import io.github.camelsmarthome.homeconnect.api.HomeConnectOAuthOptions;
 import io.github.camelsmarthome.homeconnect.api.RequestBudget;
+import io.github.camelsmarthome.homeconnect.api.state.KnownAppliance;
 import io.github.camelsmarthome.homeconnect.api.stream.EventStreamOptions;
 import io.github.camelsmarthome.homeconnect.api.stream.HomeConnectEventStream;
 import io.github.camelsmarthome.homeconnect.api.stream.StreamState;
@@ -148,6 +149,14 @@ final class HomeConnectAccount implements AutoCloseable {
     /** The stream, while a consumer runs. */
     synchronized Optional<HomeConnectEventStream> stream() {
         return Optional.ofNullable(stream);
+    }
+
+    /**
+     * The type of an appliance as the appliance list names it ({@code Washer}), from the stream's
+     * state; empty while no consumer runs or the list was not read yet.
+     */
+    Optional<String> applianceType(String haId) {
+        return stream().flatMap(open -> open.stateStore().appliance(haId)).map(KnownAppliance::type);
     }
 
     /** Why the event stream is not connected, {@code null} while it is. */
