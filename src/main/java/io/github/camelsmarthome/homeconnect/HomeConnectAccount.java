@@ -49,6 +49,11 @@ final class HomeConnectAccount implements AutoCloseable {
     private final Vertx vertx;
     private final HomeConnectEventFanOut fanOut;
     private HomeConnectEventStream stream;
+    /**
+     * The stream being started or running, read without the account's lock: the saved state is
+     * delivered while {@link #subscribe} holds it, waiting for the start.
+     */
+    private volatile HomeConnectEventStream typesSource;
 
     HomeConnectAccount(Vertx vertx, HomeConnectConfiguration configuration, Path stateDir, Clock clock) throws IOException {
         this.vertx = vertx;
@@ -125,7 +130,13 @@ final class HomeConnectAccount implements AutoCloseable {
         }
         HomeConnectEventStream opened = HomeConnectEventStream.builder(vertx, options.build())
                 .tokens(tokens).budget(budget).stateSource(client).stateDirectory(stateDir).listener(fanOut).build();
-        opened.start().toCompletableFuture().get(STREAM_START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        typesSource = opened;
+        try {
+            opened.start().toCompletableFuture().get(STREAM_START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        } catch (Exception e) {
+            typesSource = null;
+            throw e;
+        }
         knownStatus.use(opened.stateStore()::knownStatus);
         stream = opened;
     }
@@ -137,6 +148,7 @@ final class HomeConnectAccount implements AutoCloseable {
             knownStatus.use(haId -> Optional.empty());
             HomeConnectEventStream closing = stream;
             stream = null;
+            typesSource = null;
             closing.stop().toCompletableFuture().get(STREAM_START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
         }
     }
@@ -156,7 +168,15 @@ final class HomeConnectAccount implements AutoCloseable {
      * state; empty while no consumer runs or the list was not read yet.
      */
     Optional<String> applianceType(String haId) {
-        return stream().flatMap(open -> open.stateStore().appliance(haId)).map(KnownAppliance::type);
+        HomeConnectEventStream source = typesSource;
+        if (source == null) {
+            return Optional.empty();
+        }
+        try {
+            return source.stateStore().appliance(haId).map(KnownAppliance::type);
+        } catch (IllegalStateException notLoadedYet) {
+            return Optional.empty();
+        }
     }
 
     /** Why the event stream is not connected, {@code null} while it is. */

@@ -73,6 +73,18 @@ class HomeConnectSettingCommandTest extends HomeConnectComponentTestSupport {
     }
 
     @Test
+    void afterARestartTheSavedStateCarriesTheApplianceTypeToo() throws Exception {
+        startCamel(bridge());
+        awaitStreamOpen();
+        await().atMost(TIMEOUT).until(() -> applianceTypes.contains(SimulatedHousehold.OVEN + "=Oven"));
+        applianceTypes.clear();
+
+        restartCamel(bridge());
+
+        await().atMost(TIMEOUT).until(() -> applianceTypes.contains(SimulatedHousehold.OVEN + "=Oven"));
+    }
+
+    @Test
     void theChildLockSwitchLocksTheApplianceAndItsStateComesBack() throws Exception {
         startCamel(bridge());
         String washer = SimulatedHousehold.WASHER;
