@@ -17,8 +17,10 @@ import java.util.regex.Pattern;
  * Home Connect events (docs/events.md) as one Home Assistant device per appliance (brief 7.2, 9.6,
  * 9.7): status keys become normalised state fields ({@code operation_state}, {@code door_state},
  * ...), programs become selects whose options grow as programs are seen, EVENT keys that become
- * {@code Present} fire the event entity. Events about the account (gap markers, re-authorisation)
- * only update the bridge's health.
+ * {@code Present} fire the event entity, settings fill the fields of their switches and numbers.
+ * What the appliance is (its {@code applianceType}, else the family its keys name) and what it
+ * reported are remembered as facts; {@link HomeConnectEntities} turns them into its entities. Events
+ * about the account (gap markers, re-authorisation) only update the bridge's health.
  */
 final class HomeConnectMapping implements SystemMapping {
 
