@@ -96,7 +96,7 @@ public final class HomeAssistantDiscovery {
         ObjectNode section = sectionOf(system);
         section.put("connected", true);
         EventFields.putIfSet(section, "last_event_at", EventFields.text(eventJson, "time"));
-        EventContext context = new EventContext(options, topics, devices, health);
+        EventContext context = new EventContext(options, topics, devices, health, stats);
         try {
             mappings.getOrDefault(system, generic).apply(eventJson, context);
         } catch (RuntimeException e) {
@@ -284,7 +284,7 @@ public final class HomeAssistantDiscovery {
      * availability message when it changed.
      */
     public synchronized List<DiscoveryMessage> gatewayAvailability(String gateway, boolean reachable) {
-        EventContext context = new EventContext(options, topics, devices, health);
+        EventContext context = new EventContext(options, topics, devices, health, stats);
         KnownDevice hub = MiioMapping.gatewayDevice(context, Objects.requireNonNull(gateway, "gateway"));
         hub.availability(reachable ? DeviceTopics.ONLINE : DeviceTopics.OFFLINE);
         List<DiscoveryMessage> messages = new ArrayList<>(changedConfigs(bridge, false));

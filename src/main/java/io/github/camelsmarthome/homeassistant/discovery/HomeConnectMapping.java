@@ -172,11 +172,14 @@ final class HomeConnectMapping implements SystemMapping {
             } else {
                 putBoolean(state, known.field(), value);
             }
-        } else if (key.startsWith(COMPARTMENT_DOOR) && keyed(appliance, COMPARTMENT_DOORS, door(key), door(key))) {
-            state.put(HomeConnectEntities.compartmentDoorField(door(key)), enumValue(value));
-        } else if (key.contains(SETTING) && value.isBoolean() && !POWER_STATE.equals(key)
-                   && keyed(appliance, BOOLEAN_SETTINGS, key, key.substring(key.indexOf(SETTING) + SETTING.length()))) {
-            putBoolean(state, HomeConnectEntities.settingField(key), value);
+        } else if (key.startsWith(COMPARTMENT_DOOR)) {
+            if (keyed(appliance, COMPARTMENT_DOORS, door(key), door(key), context)) {
+                state.put(HomeConnectEntities.compartmentDoorField(door(key)), enumValue(value));
+            }
+        } else if (key.contains(SETTING) && value.isBoolean() && !POWER_STATE.equals(key)) {
+            if (keyed(appliance, BOOLEAN_SETTINGS, key, key.substring(key.indexOf(SETTING) + SETTING.length()), context)) {
+                putBoolean(state, HomeConnectEntities.settingField(key), value);
+            }
         } else if (key.contains(".Event.")) {
             String eventType = snake(lastSegment(key));
             appliance.fact("event_types").add(eventType);
@@ -194,13 +197,17 @@ final class HomeConnectMapping implements SystemMapping {
      * Whether an entity may be made from a key: its name must be usable in an entity id, and an
      * appliance gets at most {@link #MAX_KEYED_ENTITIES} of them. Remembers {@code value} in {@code fact}.
      */
-    private static boolean keyed(KnownDevice appliance, String fact, String value, String name) {
+    private static boolean keyed(KnownDevice appliance, String fact, String value, String name, EventContext context) {
         Set<String> known = appliance.fact(fact);
         if (known.contains(value)) {
             return true;
         }
-        if (!KEY_NAME.matcher(name).matches()
-            || appliance.fact(COMPARTMENT_DOORS).size() + appliance.fact(BOOLEAN_SETTINGS).size() >= MAX_KEYED_ENTITIES) {
+        if (!KEY_NAME.matcher(name).matches()) {
+            context.skippedKey(appliance, value, "its name is not letters and digits");
+            return false;
+        }
+        if (appliance.fact(COMPARTMENT_DOORS).size() + appliance.fact(BOOLEAN_SETTINGS).size() >= MAX_KEYED_ENTITIES) {
+            context.skippedKey(appliance, value, "the appliance has " + MAX_KEYED_ENTITIES + " entities made from keys");
             return false;
         }
         known.add(value);

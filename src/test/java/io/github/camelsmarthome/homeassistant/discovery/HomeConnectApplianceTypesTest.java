@@ -9,10 +9,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.camelsmarthome.homeconnect.api.event.HomeConnectEventType;
+import io.github.camelsmarthome.testing.CapturedLogs;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import org.apache.logging.log4j.Level;
 import org.junit.jupiter.api.Test;
 
 /** Each appliance type gets its own entity set (docs/home-assistant.md, "Home Connect"). */
@@ -188,6 +190,21 @@ class HomeConnectApplianceTypesTest {
 
         assertThat(keys(cmps).stream().filter(key -> key.startsWith("setting_")))
                 .hasSize(HomeConnectMapping.MAX_KEYED_ENTITIES).noneMatch(key -> key.contains("odd"));
+    }
+
+    @Test
+    void aSkippedKeyIsCountedEveryTimeAndLoggedOncePerAppliance() {
+        try (CapturedLogs logs = CapturedLogs.capture(EventContext.class.getName())) {
+            for (int i = 0; i < 3; i++) {
+                discovery.onEvent(event(FRIDGE, "FridgeFreezer", HomeConnectEventType.NOTIFY,
+                        "Refrigeration.FridgeFreezer.Setting.Odd-Name\n!", "true"));
+            }
+
+            assertThat(discovery.stats().skippedKeys()).isEqualTo(3);
+            assertThat(logs.atLevel(Level.WARN)).hasSize(1);
+            assertThat(logs.atLevel(Level.WARN).get(0).message()).contains("Odd-Name?!").contains(FRIDGE)
+                    .doesNotContain("\n");
+        }
     }
 
     @Test
