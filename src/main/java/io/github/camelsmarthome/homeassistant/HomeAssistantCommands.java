@@ -54,6 +54,7 @@ public final class HomeAssistantCommands {
     private final String baseTopic;
     private final HomeAssistantDiscovery discovery;
     private final String miioGatewayHost;
+    private final HomeConnectSettingCommands homeConnectSettings;
     private final ObjectMapper json = new ObjectMapper();
     private final LongAdder executed = new LongAdder();
     private final LongAdder refused = new LongAdder();
@@ -86,6 +87,7 @@ public final class HomeAssistantCommands {
         this.baseTopic = Objects.requireNonNull(baseTopic, "baseTopic");
         this.discovery = discovery;
         this.miioGatewayHost = miioGatewayHost == null || miioGatewayHost.isBlank() ? null : miioGatewayHost.trim();
+        this.homeConnectSettings = new HomeConnectSettingCommands(this.baseTopic, discovery);
     }
 
     /** Commands the producer carried out. */
@@ -118,6 +120,12 @@ public final class HomeAssistantCommands {
         in.removeHeaders("CamelMqtt*");
         in.removeHeaders("CamelPahoMqtt5*");
         try {
+            if (homeConnectSettings.handles(topic)) {
+                homeConnectSettings.prepare(in, topic, payload, retained);
+                in.setBody(null);
+                LOG.info("Command from MQTT: a Home Connect setting on {}", printable(topic));
+                return;
+            }
             MqttCommand command = MqttCommand.parse(baseTopic, topic, payload, retained);
             switch (command.system() + "/" + command.entity()) {
                 case "simplisafe/alarm" -> {

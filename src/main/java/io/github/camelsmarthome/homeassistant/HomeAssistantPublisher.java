@@ -88,6 +88,22 @@ public final class HomeAssistantPublisher {
         return discovery.onEvent(fields);
     }
 
+    /**
+     * As {@link #onEvent(DeviceEvent)} for a Home Connect event, with the appliance's type from the
+     * appliance list (header {@code CamelHomeConnectApplianceType}; {@code null} while unknown), which
+     * chooses the appliance's entities (docs/home-assistant.md).
+     */
+    public List<DiscoveryMessage> onEvent(DeviceEvent event, String applianceType) {
+        JsonNode tree = json.valueToTree(event);
+        if (!(tree instanceof ObjectNode fields)) {
+            return List.of();
+        }
+        if (applianceType != null && !applianceType.isBlank() && !fields.has("applianceType")) {
+            fields.put("applianceType", applianceType);
+        }
+        return discovery.onEvent(fields);
+    }
+
     /** Every config, availability and state again, for Home Assistant's birth message. */
     public List<DiscoveryMessage> republishAll() {
         return discovery.republishAll();

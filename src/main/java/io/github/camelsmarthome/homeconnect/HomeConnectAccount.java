@@ -18,6 +18,7 @@ import io.github.camelsmarthome.homeconnect.api.HomeConnectClient;
 import io.github.camelsmarthome.homeconnect.api.HomeConnectClientOptions;
 import io.github.camelsmarthome.homeconnect.api.HomeConnectOAuthOptions;
 import io.github.camelsmarthome.homeconnect.api.RequestBudget;
+import io.github.camelsmarthome.homeconnect.api.state.KnownAppliance;
 import io.github.camelsmarthome.homeconnect.api.stream.EventStreamOptions;
 import io.github.camelsmarthome.homeconnect.api.stream.HomeConnectEventStream;
 import io.github.camelsmarthome.homeconnect.api.stream.StreamState;
@@ -48,6 +49,11 @@ final class HomeConnectAccount implements AutoCloseable {
     private final Vertx vertx;
     private final HomeConnectEventFanOut fanOut;
     private HomeConnectEventStream stream;
+    /**
+     * The stream being started or running, read without the account's lock: the saved state is
+     * delivered while {@link #subscribe} holds it, waiting for the start.
+     */
+    private volatile HomeConnectEventStream typesSource;
 
     HomeConnectAccount(Vertx vertx, HomeConnectConfiguration configuration, Path stateDir, Clock clock) throws IOException {
         this.vertx = vertx;
@@ -124,7 +130,13 @@ final class HomeConnectAccount implements AutoCloseable {
         }
         HomeConnectEventStream opened = HomeConnectEventStream.builder(vertx, options.build())
                 .tokens(tokens).budget(budget).stateSource(client).stateDirectory(stateDir).listener(fanOut).build();
-        opened.start().toCompletableFuture().get(STREAM_START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        typesSource = opened;
+        try {
+            opened.start().toCompletableFuture().get(STREAM_START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        } catch (Exception e) {
+            typesSource = null;
+            throw e;
+        }
         knownStatus.use(opened.stateStore()::knownStatus);
         stream = opened;
     }
@@ -136,6 +148,7 @@ final class HomeConnectAccount implements AutoCloseable {
             knownStatus.use(haId -> Optional.empty());
             HomeConnectEventStream closing = stream;
             stream = null;
+            typesSource = null;
             closing.stop().toCompletableFuture().get(STREAM_START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
         }
     }
@@ -148,6 +161,22 @@ final class HomeConnectAccount implements AutoCloseable {
     /** The stream, while a consumer runs. */
     synchronized Optional<HomeConnectEventStream> stream() {
         return Optional.ofNullable(stream);
+    }
+
+    /**
+     * The type of an appliance as the appliance list names it ({@code Washer}), from the stream's
+     * state; empty while no consumer runs or the list was not read yet.
+     */
+    Optional<String> applianceType(String haId) {
+        HomeConnectEventStream source = typesSource;
+        if (source == null) {
+            return Optional.empty();
+        }
+        try {
+            return source.stateStore().appliance(haId).map(KnownAppliance::type);
+        } catch (IllegalStateException notLoadedYet) {
+            return Optional.empty();
+        }
     }
 
     /** Why the event stream is not connected, {@code null} while it is. */

@@ -47,6 +47,11 @@ public final class HomeConnectConstants {
               javaType = "Integer")
     public static final String BUDGET_REMAINING_MINUTE = "CamelHomeConnectBudgetRemainingMinute";
 
+    @Metadata(label = "consumer", description = "The appliance type from the appliance list (Washer, Oven, FridgeFreezer ...);"
+                                                + " absent while the bridge has not read it.",
+              javaType = "String")
+    public static final String APPLIANCE_TYPE = "CamelHomeConnectApplianceType";
+
     private HomeConnectConstants() {
     }
 }

@@ -78,6 +78,7 @@ public class HomeConnectConsumer extends DeviceEventConsumer<HomeConnectEvent> {
         message.setHeader(HomeConnectConstants.HA_ID, event.deviceId());
         message.setHeader(HomeConnectConstants.EVENT_TYPE, event.type());
         message.setHeader(HomeConnectConstants.EVENT_ID, event.id());
+        account.applianceType(event.deviceId()).ifPresent(type -> message.setHeader(HomeConnectConstants.APPLIANCE_TYPE, type));
         if (endpoint.getConfiguration().isSplitItems() && event.items().size() == 1) {
             HomeConnectEventItem item = event.items().get(0);
             message.setHeader(HomeConnectConstants.KEY, item.key());

@@ -63,9 +63,12 @@ class HomeConnectToMqttIT {
                 cloud.household().washer().openDoor();
 
                 String configTopic = "homeassistant/device/camel-smarthome/homeconnect_" + SimulatedHousehold.WASHER + "/config";
-                JsonNode document = json.readTree(probe.awaitMessage(configTopic, m -> true, TIMEOUT).payload());
+                JsonNode document = json.readTree(probe.awaitMessage(configTopic, m -> m.payload().contains("\"child_lock\""),
+                        TIMEOUT).payload());
                 assertThat(document.path("cmps").path("door").path("default_entity_id").asText())
                         .matches("^binary_sensor\\.[a-z0-9_]+$");
+                // The type from the appliance list reached the core through the XML route's header.
+                assertThat(document.path("device").path("model").asText()).isEqualTo("Washer");
                 probe.awaitMessage(WASHER_ROOT + "/state", m -> m.payload().contains("\"door_state\":\"open\""), TIMEOUT);
                 assertThat(probe.awaitMessage(WASHER_ROOT + "/availability", m -> true, TIMEOUT).payload()).isEqualTo("online");
 
@@ -119,7 +122,7 @@ class HomeConnectToMqttIT {
     }
 
     @Test
-    void programCommandsOverMqttSelectStartAndStopTheWashersProgram() throws Exception {
+    void programAndSettingCommandsOverMqttSelectStartAndStopTheWashersProgramAndLockIt() throws Exception {
         String selected = WASHER_ROOT + "/program/selected/result";
         String active = WASHER_ROOT + "/program/active/result";
         try (HomeConnectSimulator cloud = HomeConnectSimulator.start(SimulatorOptions.forTests().build());
@@ -153,6 +156,11 @@ class HomeConnectToMqttIT {
                 assertOk(probe.messages().stream().filter(m -> m.topic().equals(active)).reduce((first, second) -> second)
                         .orElseThrow());
                 assertThat(cloud.household().washer().activeProgram()).isEmpty();
+
+                publish(WASHER_ROOT + "/child_lock/set", "ON");
+                assertOk(probe.awaitMessage(WASHER_ROOT + "/child_lock/result", m -> true, TIMEOUT));
+                assertThat(cloud.household().washer().setting("BSH.Common.Setting.ChildLock").booleanValue()).isTrue();
+                probe.awaitMessage(WASHER_ROOT + "/state", m -> m.payload().contains("\"child_lock\":true"), TIMEOUT);
             } finally {
                 main.stop();
             }

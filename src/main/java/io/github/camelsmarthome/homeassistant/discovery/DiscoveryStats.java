@@ -7,6 +7,7 @@ public final class DiscoveryStats {
 
     private final LongAdder mapped = new LongAdder();
     private final LongAdder rejected = new LongAdder();
+    private final LongAdder skippedKeys = new LongAdder();
 
     void mapped() {
         mapped.increment();
@@ -14,6 +15,18 @@ public final class DiscoveryStats {
 
     void rejected() {
         rejected.increment();
+    }
+
+    void skippedKey() {
+        skippedKeys.increment();
+    }
+
+    /**
+     * Keys a device reported that could not become an entity: a name unusable in an entity id, or
+     * one more than a device may have (every report counts, the event itself is still mapped).
+     */
+    public long skippedKeys() {
+        return skippedKeys.sum();
     }
 
     /** Events mapped to messages. */
@@ -28,6 +41,7 @@ public final class DiscoveryStats {
 
     @Override
     public String toString() {
-        return "DiscoveryStats[mapped=" + mappedEvents() + ", rejected=" + rejectedEvents() + "]";
+        return "DiscoveryStats[mapped=" + mappedEvents() + ", rejected=" + rejectedEvents() + ", skippedKeys=" + skippedKeys()
+               + "]";
     }
 }

@@ -241,6 +241,36 @@ public sealed interface EntityDefinition {
         }
     }
 
+    /**
+     * {@code number} (6.10) with its range always set (the defaults are rarely right); the bundle
+     * checks a command against the same range before anything runs.
+     */
+    record Number(String key, String name, String deviceClass, String unit, java.math.BigDecimal min,
+            java.math.BigDecimal max, java.math.BigDecimal step, String stateTopic, String valueTemplate,
+            String commandTopic, String entityCategory) implements EntityDefinition {
+        @Override
+        public String platform() {
+            return "number";
+        }
+
+        @Override
+        public void writeTo(ObjectNode config) {
+            config.put("name", name);
+            putIfSet(config, "device_class", deviceClass);
+            putIfSet(config, "unit_of_measurement", unit);
+            config.put("min", min);
+            config.put("max", max);
+            config.put("step", step);
+            config.put("mode", "box");
+            config.put("state_topic", stateTopic);
+            config.put("value_template", valueTemplate);
+            config.put("command_topic", commandTopic);
+            putIfSet(config, "entity_category", entityCategory);
+            config.put("optimistic", false);
+            config.put("retain", false);
+        }
+    }
+
     /** An extra availability condition of one entity: {@code online} when {@code valueTemplate} renders it on {@code topic}. */
     record AvailabilityGate(String topic, String valueTemplate) {
         /** Rejects missing parts. */

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What a {@link SystemMapping} may do while it maps one event: find or create devices, change
@@ -15,15 +17,20 @@ import java.util.function.Supplier;
  */
 final class EventContext {
 
+    private static final Logger LOG = LoggerFactory.getLogger(EventContext.class);
+
     private final DiscoveryOptions options;
     private final DeviceTopics topics;
     private final Map<String, KnownDevice> devices;
     private final ObjectNode bridgeHealth;
+    private final DiscoveryStats stats;
     private final Set<KnownDevice> touched = new LinkedHashSet<>();
     private final List<DiscoveryMessage> events = new ArrayList<>();
 
-    EventContext(DiscoveryOptions options, DeviceTopics topics, Map<String, KnownDevice> devices, ObjectNode bridgeHealth) {
+    EventContext(DiscoveryOptions options, DeviceTopics topics, Map<String, KnownDevice> devices, ObjectNode bridgeHealth,
+            DiscoveryStats stats) {
         this.options = options;
+        this.stats = stats;
         this.topics = topics;
         this.devices = devices;
         this.bridgeHealth = bridgeHealth;
@@ -59,6 +66,25 @@ final class EventContext {
             return;
         }
         events.add(DiscoveryMessage.transientEvent(topics.event(device.system(), device.deviceId()), message.toString()));
+    }
+
+    /**
+     * Counts a key of {@code device} that gets no entity ({@code why}), and logs it the first time
+     * for that device: a device that repeats it on every event must not flood the log.
+     */
+    void skippedKey(KnownDevice device, String key, String why) {
+        stats.skippedKey();
+        Set<String> logged = device.fact("skipped_keys");
+        if (logged.size() < KnownDevice.RECENT_EVENTS && logged.add(key)) {
+            LOG.warn("Home Assistant discovery: key {} of {} {} gets no entity ({}); {} keys skipped so far",
+                    printable(key), device.system(), printable(device.deviceId()), why, stats.skippedKeys());
+        }
+    }
+
+    /** Short and without control characters: a hostile key must not forge log lines. */
+    private static String printable(String value) {
+        String cut = value.length() > 80 ? value.substring(0, 80) + "..." : value;
+        return cut.replaceAll("\\p{Cntrl}", "?");
     }
 
     /** The bridge health section of one system ({@code {"simplisafe": {...}}}), to update. */

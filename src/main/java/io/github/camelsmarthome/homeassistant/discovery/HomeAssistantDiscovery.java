@@ -96,7 +96,7 @@ public final class HomeAssistantDiscovery {
         ObjectNode section = sectionOf(system);
         section.put("connected", true);
         EventFields.putIfSet(section, "last_event_at", EventFields.text(eventJson, "time"));
-        EventContext context = new EventContext(options, topics, devices, health);
+        EventContext context = new EventContext(options, topics, devices, health, stats);
         try {
             mappings.getOrDefault(system, generic).apply(eventJson, context);
         } catch (RuntimeException e) {
@@ -241,6 +241,27 @@ public final class HomeAssistantDiscovery {
         return homeConnectFact(topicDeviceId, HomeConnectMapping.SELECTED_PROGRAM_KEY).stream().findFirst();
     }
 
+    /**
+     * The setting entity {@code entity} of a Home Connect appliance (a switch or number of
+     * docs/home-assistant.md), with what a command to it may write; empty when the appliance is
+     * unknown or has no such entity.
+     */
+    public synchronized Optional<HomeConnectSetting> homeConnectSetting(String topicDeviceId, String entity) {
+        return homeConnectAppliance(topicDeviceId).flatMap(device -> HomeConnectEntities.setting(device, entity));
+    }
+
+    /** The setting entities of a Home Connect appliance, by entity key, for an error message. */
+    public synchronized List<String> homeConnectSettings(String topicDeviceId) {
+        return homeConnectAppliance(topicDeviceId).map(device -> List.copyOf(HomeConnectEntities.settingsOf(device).keySet()))
+                .orElse(List.of());
+    }
+
+    private Optional<KnownDevice> homeConnectAppliance(String topicDeviceId) {
+        return devices.values().stream().filter(device -> HomeConnectMapping.SYSTEM.equals(device.system())
+                                                          && DeviceTopics.segment(device.deviceId()).equals(topicDeviceId))
+                .findFirst();
+    }
+
     /** The programs an appliance reported, by short name, for an error message. */
     public synchronized List<String> homeConnectPrograms(String topicDeviceId) {
         return homeConnectFact(topicDeviceId, HomeConnectMapping.PROGRAM_KEYS).stream()
@@ -249,10 +270,7 @@ public final class HomeAssistantDiscovery {
 
     /** Topic segments are reduced ids: the device is found by its reduced id, as the topic names it. */
     private List<String> homeConnectFact(String topicDeviceId, String fact) {
-        return devices.values().stream()
-                .filter(device -> HomeConnectMapping.SYSTEM.equals(device.system())
-                                  && DeviceTopics.segment(device.deviceId()).equals(topicDeviceId))
-                .findFirst().map(device -> List.copyOf(device.fact(fact))).orElse(List.of());
+        return homeConnectAppliance(topicDeviceId).map(device -> List.copyOf(device.fact(fact))).orElse(List.of());
     }
 
     /** The MQTT filter of this instance's retained configs, to subscribe to briefly before {@link #clearStale}. */
@@ -266,7 +284,7 @@ public final class HomeAssistantDiscovery {
      * availability message when it changed.
      */
     public synchronized List<DiscoveryMessage> gatewayAvailability(String gateway, boolean reachable) {
-        EventContext context = new EventContext(options, topics, devices, health);
+        EventContext context = new EventContext(options, topics, devices, health, stats);
         KnownDevice hub = MiioMapping.gatewayDevice(context, Objects.requireNonNull(gateway, "gateway"));
         hub.availability(reachable ? DeviceTopics.ONLINE : DeviceTopics.OFFLINE);
         List<DiscoveryMessage> messages = new ArrayList<>(changedConfigs(bridge, false));
@@ -299,7 +317,15 @@ public final class HomeAssistantDiscovery {
         if (!device.takeConfigChange() && !force) {
             return messages;
         }
-        for (Map.Entry<String, String> config : payloads.configs(device).entrySet()) {
+        Map<String, String> configs = payloads.configs(device);
+        // An entity the device no longer has (component mode): its retained config is cleared, HA removes it.
+        for (String gone : List.copyOf(device.publishedConfigs().keySet())) {
+            if (!configs.containsKey(gone)) {
+                device.publishedConfigs().remove(gone);
+                messages.add(DiscoveryMessage.clear(gone));
+            }
+        }
+        for (Map.Entry<String, String> config : configs.entrySet()) {
             String before = device.publishedConfigs().put(config.getKey(), config.getValue());
             if (force || !config.getValue().equals(before)) {
                 messages.add(DiscoveryMessage.retained(config.getKey(), config.getValue()));

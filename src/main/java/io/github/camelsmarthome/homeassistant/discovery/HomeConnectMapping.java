@@ -1,8 +1,6 @@
 package io.github.camelsmarthome.homeassistant.discovery;
 
-import static io.github.camelsmarthome.homeassistant.discovery.EventFields.onWhen;
 import static io.github.camelsmarthome.homeassistant.discovery.EventFields.text;
-import static io.github.camelsmarthome.homeassistant.discovery.EventFields.valueOf;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -10,19 +8,19 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Home Connect events (docs/events.md) as one Home Assistant device per appliance (brief 7.2, 9.6,
  * 9.7): status keys become normalised state fields ({@code operation_state}, {@code door_state},
  * ...), programs become selects whose options grow as programs are seen, EVENT keys that become
- * {@code Present} fire the event entity. Events about the account (gap markers, re-authorisation)
- * only update the bridge's health.
+ * {@code Present} fire the event entity, settings fill the fields of their switches and numbers.
+ * What the appliance is (its {@code applianceType}, else the family its keys name) and what it
+ * reported are remembered as facts; {@link HomeConnectEntities} turns them into its entities. Events
+ * about the account (gap markers, re-authorisation) only update the bridge's health.
  */
 final class HomeConnectMapping implements SystemMapping {
 
@@ -37,14 +35,29 @@ final class HomeConnectMapping implements SystemMapping {
     static final List<String> OPERATION_STATES = List.of("inactive", "ready", "delayed_start", "run", "pause",
             "action_required", "finished", "error", "aborting");
 
-    /** EVENT keys every appliance may send, as event types. */
-    static final List<String> COMMON_EVENTS = List.of("program_finished", "program_aborted", "alarm_clock_elapsed");
+    /** The fact holding the appliance type of the appliance list ({@code Washer}), at most one element. */
+    static final String TYPE = "type";
+    /** The fact holding the types that family keys named ({@code LaundryCare.Washer...} names {@code Washer}). */
+    static final String INFERRED_TYPES = "inferred_types";
+    /** The fact holding what the appliance showed it has, beyond its type's row ({@link #PROGRAMS_SEEN}). */
+    static final String SEEN = "seen";
+    static final String PROGRAMS_SEEN = "programs";
+    /** The fact holding the keys of {@link HomeConnectApplianceTypes#KNOWN_SETTINGS} the appliance reported. */
+    static final String SETTINGS_SEEN = "settings_seen";
+    /** The fact holding other Boolean setting keys the appliance reported: each becomes a switch. */
+    static final String BOOLEAN_SETTINGS = "boolean_settings";
+    /** The fact holding the compartment doors reported ({@code Refrigeration.Common.Status.Door.Freezer}: {@code Freezer}). */
+    static final String COMPARTMENT_DOORS = "compartment_doors";
 
-    /** EVENT keys of appliance families, by the program key prefix that names the family. */
-    private static final Map<String, List<String>> FAMILY_EVENTS = Map.of(
-            "Cooking.Oven", List.of("preheat_finished"),
-            "ConsumerProducts.CoffeeMaker", List.of("water_tank_empty", "bean_container_empty", "drip_tray_full"),
-            "Dishcare.Dishwasher", List.of("salt_nearly_empty", "rinse_aid_nearly_empty"));
+    /** Field of the event's JSON form that the route adds from the appliance list (docs/home-assistant.md). */
+    static final String APPLIANCE_TYPE_FIELD = "applianceType";
+
+    private static final String COMPARTMENT_DOOR = "Refrigeration.Common.Status.Door.";
+    private static final String SETTING = ".Setting.";
+    private static final String POWER_STATE = "BSH.Common.Setting.PowerState";
+    /** A hostile appliance could report any number of keys: entities made from keys are capped per appliance. */
+    static final int MAX_KEYED_ENTITIES = 32;
+    private static final Pattern KEY_NAME = Pattern.compile("[A-Za-z0-9]{1,48}");
 
     private static final DateTimeFormatter WITH_OFFSET = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssxxx")
             .withZone(ZoneOffset.UTC);
@@ -58,6 +71,7 @@ final class HomeConnectMapping implements SystemMapping {
         }
         String haId = text(event, "deviceId");
         KnownDevice appliance = context.device(SYSTEM, haId, () -> block(context, haId));
+        applianceType(appliance, text(event, APPLIANCE_TYPE_FIELD));
         if (appliance.entities().isEmpty()) {
             for (String field : List.of("operation_state", "door_state", "remote_control_active", "remote_start_allowed",
                     "program_progress", "remaining_program_time", "program_finish_time", "selected_program",
@@ -80,7 +94,17 @@ final class HomeConnectMapping implements SystemMapping {
                 item(appliance, key, item, event, fresh, context);
             }
         }
-        define(appliance, context);
+        HomeConnectEntities.define(appliance, context.topics());
+    }
+
+    /** The type from the appliance list: it replaces what keys suggested, and names the model. */
+    private static void applianceType(KnownDevice appliance, String type) {
+        if (type == null || type.isBlank() || type.length() > 48 || appliance.fact(TYPE).contains(type)) {
+            return;
+        }
+        appliance.fact(TYPE).clear();
+        appliance.fact(TYPE).add(type);
+        model(appliance, DeviceTopics.segment(type));
     }
 
     private void accountEvent(String type, ObjectNode event, EventContext context) {
@@ -102,13 +126,6 @@ final class HomeConnectMapping implements SystemMapping {
             case "BSH.Common.Status.DoorState" -> state.put("door_state", enumValue(value));
             case "BSH.Common.Status.RemoteControlActive" -> putBoolean(state, "remote_control_active", value);
             case "BSH.Common.Status.RemoteControlStartAllowed" -> putBoolean(state, "remote_start_allowed", value);
-            case "BSH.Common.Option.ProgramProgress" -> putNumber(state, "program_progress", value);
-            case "BSH.Common.Option.RemainingProgramTime" -> {
-                putNumber(state, "remaining_program_time", value);
-                Instant at = itemTime(item, event);
-                state.put("program_finish_time", value.isNumber() && at != null
-                        ? WITH_OFFSET.format(at.plusSeconds(value.asLong())) : null);
-            }
             case "BSH.Common.Root.SelectedProgram" -> {
                 state.put("selected_program", program(appliance, value));
                 appliance.fact(SELECTED_PROGRAM_KEY).clear();
@@ -117,91 +134,116 @@ final class HomeConnectMapping implements SystemMapping {
                 }
             }
             case "BSH.Common.Root.ActiveProgram" -> state.put("active_program", program(appliance, value));
-            case "BSH.Common.Setting.PowerState" -> state.put("power", enumValue(value));
+            case POWER_STATE -> state.put("power", enumValue(value));
             case "Cooking.Oven.Status.CurrentCavityTemperature" -> {
                 putNumber(state, "cavity_temperature", value);
-                appliance.fact("features").add("cavity_temperature");
+                appliance.fact(SEEN).add("cavity_temperature");
             }
-            default -> {
-                if (key.contains(".Event.")) {
-                    String eventType = snake(lastSegment(key));
-                    appliance.fact("event_types").add(eventType);
-                    if (fresh && value.asText("").endsWith(".Present")) {
-                        ObjectNode message = EventFields.eventMessage(event, eventType);
-                        message.put("key", key);
-                        context.emitEvent(appliance, message);
-                    }
-                }
+            case "BSH.Common.Option.ProgramProgress", "BSH.Common.Option.RemainingProgramTime" -> {
+                progress(appliance, key, item, event);
+            }
+            default -> otherItem(appliance, key, value, event, fresh, context);
+        }
+    }
+
+    private static void progress(KnownDevice appliance, String key, JsonNode item, ObjectNode event) {
+        ObjectNode state = appliance.state();
+        JsonNode value = item.path("value");
+        appliance.fact(SEEN).add(PROGRAMS_SEEN);
+        if (key.endsWith("ProgramProgress")) {
+            putNumber(state, "program_progress", value);
+            return;
+        }
+        putNumber(state, "remaining_program_time", value);
+        Instant at = itemTime(item, event);
+        state.put("program_finish_time", value.isNumber() && at != null
+                ? WITH_OFFSET.format(at.plusSeconds(value.asLong())) : null);
+    }
+
+    private void otherItem(KnownDevice appliance, String key, JsonNode value, ObjectNode event, boolean fresh,
+            EventContext context) {
+        ObjectNode state = appliance.state();
+        inferType(appliance, key);
+        HomeConnectSetting known = HomeConnectApplianceTypes.KNOWN_SETTINGS.get(key);
+        if (known != null) {
+            appliance.fact(SETTINGS_SEEN).add(key);
+            if (known.numeric()) {
+                putNumber(state, known.field(), value);
+            } else {
+                putBoolean(state, known.field(), value);
+            }
+        } else if (key.startsWith(COMPARTMENT_DOOR)) {
+            if (keyed(appliance, COMPARTMENT_DOORS, door(key), door(key), context)) {
+                state.put(HomeConnectEntities.compartmentDoorField(door(key)), enumValue(value));
+            }
+        } else if (key.contains(SETTING) && value.isBoolean() && !POWER_STATE.equals(key)) {
+            if (keyed(appliance, BOOLEAN_SETTINGS, key, key.substring(key.indexOf(SETTING) + SETTING.length()), context)) {
+                putBoolean(state, HomeConnectEntities.settingField(key), value);
+            }
+        } else if (key.contains(".Event.")) {
+            String eventType = snake(lastSegment(key));
+            appliance.fact("event_types").add(eventType);
+            // Brief pitfall 10: the simulator sends FridgeFreezer door alarms as DoorState.Open.
+            String presence = value.asText("");
+            if (fresh && (presence.endsWith(".Present") || key.contains(".DoorAlarm") && presence.endsWith(".Open"))) {
+                ObjectNode message = EventFields.eventMessage(event, eventType);
+                message.put("key", key);
+                context.emitEvent(appliance, message);
             }
         }
     }
 
-    private void define(KnownDevice appliance, EventContext context) {
-        DeviceTopics topics = context.topics();
-        String id = appliance.deviceId();
-        String stateTopic = topics.state(SYSTEM, id);
-        appliance.entity(new EntityDefinition.Sensor("operation_state", "Operation state", "enum", null, null,
-                OPERATION_STATES, stateTopic, valueOf("operation_state"), null, true));
-        appliance.entity(new EntityDefinition.BinarySensor("door", "Door", "door", stateTopic,
-                EventFields.onWhenEquals("door_state", "open"), null, null));
-        appliance.entity(new EntityDefinition.BinarySensor("remote_control", "Remote control active", null, stateTopic,
-                onWhen("remote_control_active"), null, "diagnostic"));
-        appliance.entity(new EntityDefinition.BinarySensor("remote_start", "Remote start allowed", null, stateTopic,
-                onWhen("remote_start_allowed"), null, "diagnostic"));
-        appliance.entity(new EntityDefinition.Sensor("program_progress", "Program progress", null, "%", "measurement", null,
-                stateTopic, valueOf("program_progress"), null, true));
-        appliance.entity(new EntityDefinition.Sensor("remaining_time", "Remaining program time", "duration", "s", null, null,
-                stateTopic, valueOf("remaining_program_time"), null, true));
-        appliance.entity(new EntityDefinition.Sensor("finish_time", "Program finish time", "timestamp", null, null, null,
-                stateTopic, valueOf("program_finish_time"), null, true));
-        if (appliance.fact("features").contains("cavity_temperature")) {
-            appliance.entity(new EntityDefinition.Sensor("cavity_temperature", "Cavity temperature", "temperature", "°C",
-                    "measurement", null, stateTopic, valueOf("cavity_temperature"), null, true));
+    /**
+     * Whether an entity may be made from a key: its name must be usable in an entity id, and an
+     * appliance gets at most {@link #MAX_KEYED_ENTITIES} of them. Remembers {@code value} in {@code fact}.
+     */
+    private static boolean keyed(KnownDevice appliance, String fact, String value, String name, EventContext context) {
+        Set<String> known = appliance.fact(fact);
+        if (known.contains(value)) {
+            return true;
         }
-        List<String> programs = new ArrayList<>(appliance.fact("programs"));
-        appliance.entity(new EntityDefinition.Select("program", "Program", programs, stateTopic,
-                valueOf("selected_program"), topics.command(SYSTEM, id, "program/selected"), null));
-        appliance.entity(new EntityDefinition.Select("active_program", "Active program", programs, stateTopic,
-                valueOf("active_program"), topics.command(SYSTEM, id, "program/active"),
-                "{\"program\": \"{{ value }}\"}"));
-        String active = topics.command(SYSTEM, id, "program/active");
-        appliance.entity(new EntityDefinition.Button("start", "Start program", active, "start",
-                new EntityDefinition.AvailabilityGate(stateTopic,
-                        "{{ 'online' if value_json.remote_start_allowed else 'offline' }}")));
-        appliance.entity(new EntityDefinition.Button("stop", "Stop program", active, "stop", null));
-        appliance.entity(new EntityDefinition.Button("pause", "Pause program", active, "pause", null));
-        appliance.entity(new EntityDefinition.Button("resume", "Resume program", active, "resume", null));
-        appliance.entity(new EntityDefinition.Switch("power", "Power", stateTopic, valueOf("power"),
-                topics.command(SYSTEM, id, "power"), "on", "standby"));
-        Set<String> types = new LinkedHashSet<>(COMMON_EVENTS);
-        appliance.fact("families").forEach(family -> types.addAll(FAMILY_EVENTS.getOrDefault(family, List.of())));
-        types.addAll(appliance.fact("event_types"));
-        String eventTopic = topics.event(SYSTEM, id);
-        appliance.entity(new EntityDefinition.Event("program_event", "Event", null, new ArrayList<>(types), eventTopic));
-        for (String type : types) {
-            appliance.entity(new EntityDefinition.DeviceTrigger("trigger_" + DeviceTopics.segment(type), type, "appliance", eventTopic, type));
+        if (!KEY_NAME.matcher(name).matches()) {
+            context.skippedKey(appliance, value, "its name is not letters and digits");
+            return false;
         }
+        if (appliance.fact(COMPARTMENT_DOORS).size() + appliance.fact(BOOLEAN_SETTINGS).size() >= MAX_KEYED_ENTITIES) {
+            context.skippedKey(appliance, value, "the appliance has " + MAX_KEYED_ENTITIES + " entities made from keys");
+            return false;
+        }
+        known.add(value);
+        return true;
     }
 
-    /** The short program name ({@code Cotton}); remembers it as an option and the appliance family it reveals. */
+    /** The short program name ({@code Cotton}); remembers it as an option, and the type its key names. */
     private static String program(KnownDevice appliance, JsonNode value) {
         if (!value.isTextual()) {
             return null;
         }
         String key = value.asText();
-        String[] parts = key.split("\\.");
-        if (parts.length >= 2) {
-            String family = parts[0] + "." + parts[1];
-            if (FAMILY_EVENTS.containsKey(family) && appliance.fact("families").add(family)) {
-                appliance.device(appliance.device().withModel(appliance.device().manufacturer(), parts[1],
-                        appliance.device().modelId()));
-            }
-        }
+        appliance.fact(SEEN).add(PROGRAMS_SEEN);
+        inferType(appliance, key);
         String shortName = lastSegment(key);
         appliance.fact("programs").add(shortName);
         // HA's selects show short names; commands come back with them and the API needs the whole key.
         appliance.fact(PROGRAM_KEYS).add(key);
         return shortName;
+    }
+
+    /** Without a type from the appliance list, a family key names it ({@code LaundryCare.Washer...}). */
+    private static void inferType(KnownDevice appliance, String key) {
+        HomeConnectApplianceTypes.typeNamedBy(key).ifPresent(type -> {
+            if (appliance.fact(INFERRED_TYPES).add(type) && appliance.fact(TYPE).isEmpty()) {
+                model(appliance, type);
+            }
+        });
+    }
+
+    private static void model(KnownDevice appliance, String type) {
+        appliance.device(appliance.device().withModel(appliance.device().manufacturer(), type, appliance.device().modelId()));
+    }
+
+    private static String door(String key) {
+        return key.substring(COMPARTMENT_DOOR.length());
     }
 
     private static HaDevice block(EventContext context, String haId) {

@@ -73,6 +73,18 @@ final class KnownDevice {
     }
 
     /**
+     * Replaces every entity with {@code definitions} (in their order): entities missing from it
+     * are gone, and a difference makes the next publication carry a config update.
+     */
+    void entities(List<EntityDefinition> definitions) {
+        Map<String, EntityDefinition> next = new LinkedHashMap<>();
+        definitions.forEach(definition -> next.put(definition.key(), definition));
+        configChanged |= !List.copyOf(next.values()).equals(List.copyOf(entities.values()));
+        entities.clear();
+        entities.putAll(next);
+    }
+
+    /**
      * Whether the device block or an entity changed since the last call, and clears the flag: writing
      * the configs of a device with dozens of triggers on every event would cost more than the event.
      */

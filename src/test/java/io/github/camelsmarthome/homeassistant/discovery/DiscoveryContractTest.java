@@ -43,6 +43,14 @@ class DiscoveryContractTest {
         messages.addAll(discovery.onEvent(homeConnect(HomeConnectEventType.NOTIFY,
                 "BSH.Common.Root.SelectedProgram", "\"Cooking.Oven.Program.HeatingMode.HotAir\"",
                 "Cooking.Oven.Status.CurrentCavityTemperature", "180")));
+        // Every Home Connect appliance type of the table, one of a type it lacks, each with a setting the table lacks.
+        for (String type : new java.util.TreeSet<>(HomeConnectApplianceTypes.types())) {
+            messages.addAll(discovery.onEvent(HomeConnectApplianceTypesTest.event("BOSCH-HCS000000-" + type, type,
+                    HomeConnectEventType.STATUS, "BSH.Common.Status.OperationState", "\"BSH.Common.EnumType.OperationState.Ready\"",
+                    "Refrigeration.FridgeFreezer.Setting.SuperModeFreezer", "true")));
+        }
+        messages.addAll(discovery.onEvent(HomeConnectApplianceTypesTest.event("BOSCH-000000000-000000000000", "DNE",
+                HomeConnectEventType.STATUS)));
         for (Map.Entry<String, List<String>> model : DiscoveryFixtures.CATALOG.entrySet()) {
             messages.addAll(discovery.onEvent(miio("lumi.158d" + Math.abs(model.getKey().hashCode()),
                     model.getValue().get(0), model.getKey())));
