@@ -18,6 +18,7 @@ import org.apache.camel.support.DefaultExchange;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -167,6 +168,18 @@ class MqttCommandHostileInputTest {
 
         assertThat(exchange.getIn().getHeader(HomeAssistantCommands.COMMAND_URI)).isNull();
         assertThat(commands.refused()).isEqualTo(1);
+    }
+
+    @Example
+    void aCodeThatBreaksTheJsonIsNotQuotedInTheRefusal() {
+        HomeAssistantCommands commands = new HomeAssistantCommands(BASE, null, GATEWAY_HOST);
+        Exchange exchange = received(BASE + "/simplisafe/12345/alarm/set",
+                HostileInputs.utf8("{\"action\":\"DISARM\",\"code\":" + CODE + "}"), false);
+
+        commands.prepare(exchange);
+
+        assertThat(exchange.getIn().getHeader(HomeAssistantCommands.REFUSAL, String.class))
+                .startsWith("payload is not valid JSON").doesNotContain(CODE);
     }
 
     private JsonNode read(byte[] body) {
