@@ -61,6 +61,15 @@ class KafkaClientSecurityTest {
     }
 
     @Test
+    void theRunnerStopsAtABadProtocolBeforeAnythingConnects() {
+        assertThatThrownBy(() -> io.github.camelsmarthome.testing.RunnerMain.start(java.util.Map.of(
+                "camel.main.routesIncludePattern", "file:" + io.github.camelsmarthome.testing.RunnerMain.ROUTES.resolve("bridge.yaml"),
+                "smarthome.kafka.brokers", "127.0.0.1:9",
+                "camel.component.kafka.securityProtocol", "TLS")).stop())
+                .isInstanceOf(InvalidConfigurationException.class).hasMessageStartingWith("KAFKA_SECURITY_PROTOCOL: 'TLS'");
+    }
+
+    @Test
     void theCredentialsNeverAppearInToString() {
         KafkaClientSecurity security = KafkaClientSecurity.of("SASL_PLAINTEXT", "PLAIN", JAAS, null, "store-Secret-7");
 
