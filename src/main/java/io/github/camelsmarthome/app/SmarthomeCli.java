@@ -136,8 +136,9 @@ public final class SmarthomeCli {
 
                 Environment (see README.md, "Configuration"):
                   ROUTES_DIR, STATE_DIR, CONFIG_FILE, KAFKA_BROKERS, MQTT_URL, MQTT_USERNAME, MQTT_PASSWORD,
-                  MQTT_BASE_TOPIC, HA_DISCOVERY_PREFIX, METRICS_PORT, LOG_LEVEL, and per system HOMECONNECT_*,
-                  SIMPLISAFE_*, MIIO_*.
+                  MQTT_PASSWORD_FILE, MQTT_BASE_TOPIC, HA_DISCOVERY_PREFIX, METRICS_PORT, LOG_LEVEL, Kafka security
+                  (KAFKA_SECURITY_PROTOCOL, KAFKA_SASL_*, KAFKA_SSL_*; docs/security.md), and per system
+                  HOMECONNECT_*, SIMPLISAFE_*, MIIO_*.
 
                 Health: http://localhost:${METRICS_PORT:-9876}/observe/health  Metrics: /observe/metrics
 

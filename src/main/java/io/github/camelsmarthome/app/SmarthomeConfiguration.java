@@ -8,7 +8,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -76,6 +75,7 @@ public class SmarthomeConfiguration implements CamelConfiguration {
 
     @Override
     public void configure(CamelContext context) {
+        LoggersThatPrintSecrets.warnIfAtDebug();
         PropertiesComponent properties = context.getPropertiesComponent();
         checkRoutesDir(properties);
         decideSimplisafe(properties);
@@ -84,7 +84,8 @@ public class SmarthomeConfiguration implements CamelConfiguration {
         MqttBrokerSettings mqtt = MqttBrokerSettings.of(
                 property(properties, "smarthome.mqtt.url").orElse("tcp://localhost:1883"),
                 property(properties, "smarthome.mqtt.username").orElse(null),
-                property(properties, "smarthome.mqtt.password").orElse(null),
+                MqttBrokerSettings.password(property(properties, "smarthome.mqtt.password").orElse(null),
+                        property(properties, "smarthome.mqtt.password-file").orElse(null)),
                 property(properties, "smarthome.mqtt.base-topic").orElse("camel-smarthome"),
                 "camel-smarthome-" + sanitise(instance) + "-" + UUID.randomUUID().toString().substring(0, 8));
         BridgeMqttConnection connection = new BridgeMqttConnection(mqtt);
@@ -111,7 +112,12 @@ public class SmarthomeConfiguration implements CamelConfiguration {
 
         String brokers = property(properties, "smarthome.kafka.brokers").orElse(null);
         if (brokers != null) {
-            KafkaBrokerHealthCheck kafka = new KafkaBrokerHealthCheck(validKafkaBrokers(brokers), new Properties());
+            KafkaClientSecurity security = KafkaClientSecurity.of(property(properties, "camel.component.kafka.securityProtocol").orElse(null),
+                    property(properties, "smarthome.kafka.sasl-mechanism").orElse(null),
+                    property(properties, "camel.component.kafka.saslJaasConfig").orElse(null),
+                    property(properties, "camel.component.kafka.sslTruststoreLocation").orElse(null),
+                    property(properties, "camel.component.kafka.sslTruststorePassword").orElse(null));
+            KafkaBrokerHealthCheck kafka = new KafkaBrokerHealthCheck(validKafkaBrokers(brokers), security.clientProperties());
             addService(context, kafka);
             health.register(kafka);
         }

@@ -59,6 +59,7 @@ public final class HomeAssistantCommands {
     private final LongAdder executed = new LongAdder();
     private final LongAdder refused = new LongAdder();
     private final LongAdder failed = new LongAdder();
+    private final LongAdder oversized = new LongAdder();
 
     /**
      * Commands under {@code baseTopic}, without a discovery core: Home Connect program commands
@@ -100,6 +101,11 @@ public final class HomeAssistantCommands {
         return refused.sum();
     }
 
+    /** Commands refused for their size (over {@link MqttCommand#MAX_PAYLOAD_LENGTH} characters); also in {@link #refused()}. */
+    public long oversized() {
+        return oversized.sum();
+    }
+
     /** Commands the producer was asked to run and that failed. */
     public long failed() {
         return failed.sum();
@@ -115,11 +121,14 @@ public final class HomeAssistantCommands {
         String topic = in.getHeader(PahoMqtt5Constants.MQTT_TOPIC, String.class);
         boolean retained = HomeAssistantPublisher.retained(exchange);
         byte[] body = in.getBody(byte[].class);
-        String payload = body == null ? null : new String(body, StandardCharsets.UTF_8);
         MqttCommand.resultTopic(baseTopic, topic).ifPresent(result -> in.setHeader(RESULT_TOPIC, result));
         in.removeHeaders("CamelMqtt*");
         in.removeHeaders("CamelPahoMqtt5*");
         try {
+            if (body != null && body.length > MqttCommand.MAX_PAYLOAD_BYTES) {
+                throw new MqttCommand.OversizedCommandException(body.length + " bytes");
+            }
+            String payload = body == null ? null : new String(body, StandardCharsets.UTF_8);
             if (homeConnectSettings.handles(topic)) {
                 homeConnectSettings.prepare(in, topic, payload, retained);
                 in.setBody(null);
@@ -160,6 +169,9 @@ public final class HomeAssistantCommands {
             LOG.info("Command from MQTT: {} on {}", command.action(), printable(topic));
         } catch (MqttCommand.InvalidCommandException e) {
             refused.increment();
+            if (e instanceof MqttCommand.OversizedCommandException) {
+                oversized.increment();
+            }
             in.setHeader(REFUSAL, e.getMessage());
             LOG.warn("Refused an MQTT command on {}: {}; {} refused so far", printable(topic), e.getMessage(), refused.sum());
         }

@@ -35,7 +35,7 @@ public record MiioMethodCall(String method, JsonNode params) {
         try {
             node = payload == null ? null : JSON.readTree(payload);
         } catch (JsonProcessingException e) {
-            throw new MqttCommand.InvalidCommandException("payload is not valid JSON: " + e.getOriginalMessage());
+            throw MqttCommand.notJson(e);
         }
         if (node == null || !node.isObject()) {
             throw new MqttCommand.InvalidCommandException("send {\"method\": \"miIO.info\", \"params\": []}");

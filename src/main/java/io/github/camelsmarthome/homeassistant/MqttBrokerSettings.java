@@ -1,7 +1,11 @@
 package io.github.camelsmarthome.homeassistant;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Set;
 
@@ -31,6 +35,41 @@ public record MqttBrokerSettings(String url, String username, String password, S
     public static MqttBrokerSettings of(String url, String username, String password, String baseTopic, String clientId) {
         return new MqttBrokerSettings(validUrl(url), blankToNull(username), blankToNull(password), validBaseTopic(baseTopic),
                 clientId);
+    }
+
+    /**
+     * The broker password from {@code MQTT_PASSWORD} or from the file named by
+     * {@code MQTT_PASSWORD_FILE} (a Docker or Kubernetes secret; one trailing line break is
+     * dropped); {@code null} when neither is set.
+     *
+     * @throws InvalidConfigurationException naming {@code MQTT_PASSWORD_FILE} when both are set, or
+     *         the file is unreadable, empty or larger than 4 KiB (the message never holds its content)
+     */
+    public static String password(String password, String passwordFile) {
+        String file = blankToNull(passwordFile);
+        if (file == null) {
+            return blankToNull(password);
+        }
+        if (blankToNull(password) != null) {
+            throw new InvalidConfigurationException("MQTT_PASSWORD_FILE", "is set together with MQTT_PASSWORD: set only one of them");
+        }
+        Path path = Path.of(file.trim());
+        String content;
+        try {
+            if (Files.size(path) > 4096) {
+                throw new InvalidConfigurationException("MQTT_PASSWORD_FILE", path + " is larger than 4 KiB: it must hold the password alone");
+            }
+            content = Files.readString(path, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new InvalidConfigurationException("MQTT_PASSWORD_FILE", "cannot read " + path + " ("
+                    + e.getClass().getSimpleName() + "): mount the secret there or unset the variable");
+        }
+        String value = content.endsWith("\r\n") ? content.substring(0, content.length() - 2)
+                : content.endsWith("\n") ? content.substring(0, content.length() - 1) : content;
+        if (value.isEmpty()) {
+            throw new InvalidConfigurationException("MQTT_PASSWORD_FILE", path + " is empty: write the password into it");
+        }
+        return value;
     }
 
     private static String validUrl(String url) {

@@ -26,8 +26,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 public record MqttCommand(String system, String deviceId, String entity, String action, String code, String program) {
 
-    /** Longest payload read; Home Assistant's are a few dozen bytes. */
+    /** Longest payload read, in characters; Home Assistant's are a few dozen. */
     public static final int MAX_PAYLOAD_LENGTH = 1024;
+    /**
+     * Longest payload decoded, in bytes: any longer one is over {@link #MAX_PAYLOAD_LENGTH}
+     * characters whatever it holds (UTF-8 takes at most 3 bytes per character), so it is refused
+     * before it is turned into text.
+     */
+    public static final int MAX_PAYLOAD_BYTES = 4 * MAX_PAYLOAD_LENGTH;
 
     /** The entity of the program select: the payload is a program to select. */
     public static final String PROGRAM_SELECTED = "program/selected";
@@ -82,6 +88,10 @@ public record MqttCommand(String system, String deviceId, String entity, String 
      * @throws InvalidCommandException naming what is wrong (never the code)
      */
     public static MqttCommand parse(String baseTopic, String topic, String payload, boolean retained) {
+        // First, so that no other check reads an oversized payload or topic.
+        if (payload != null && payload.length() > MAX_PAYLOAD_LENGTH) {
+            throw new OversizedCommandException(payload.length() + " characters");
+        }
         String[] parts = partsOf(baseTopic, topic);
         if (retained) {
             throw new InvalidCommandException("retained command refused: a command is only executed when sent live");
@@ -94,10 +104,6 @@ public record MqttCommand(String system, String deviceId, String entity, String 
                                                                + ": commands exist for " + known()));
         if (payload == null || payload.isBlank()) {
             throw new InvalidCommandException("empty payload: send one of " + accepted);
-        }
-        if (payload.length() > MAX_PAYLOAD_LENGTH) {
-            throw new InvalidCommandException("payload of " + payload.length() + " characters refused (at most "
-                                              + MAX_PAYLOAD_LENGTH + ")");
         }
         String text = payload.trim();
         if (entity.startsWith("program/")) {
@@ -114,7 +120,7 @@ public record MqttCommand(String system, String deviceId, String entity, String 
             try {
                 node = JSON.readTree(text);
             } catch (JsonProcessingException e) {
-                throw new InvalidCommandException("payload is not valid JSON: " + e.getOriginalMessage());
+                throw notJson(e);
             }
             action = node.path("action").isTextual() ? node.path("action").asText() : null;
             JsonNode codeNode = node.path("code");
@@ -156,7 +162,7 @@ public record MqttCommand(String system, String deviceId, String entity, String 
             try {
                 node = JSON.readTree(text);
             } catch (JsonProcessingException e) {
-                throw new InvalidCommandException("payload is not valid JSON: " + e.getOriginalMessage());
+                throw notJson(e);
             }
             if (!node.path("program").isTextual()) {
                 throw new InvalidCommandException("JSON payload without a text \"program\": send {\"program\": \"Cotton\"}");
@@ -177,6 +183,16 @@ public record MqttCommand(String system, String deviceId, String entity, String 
                                               + "or LaundryCare.Washer.Program.Cotton");
         }
         return text;
+    }
+
+    /**
+     * A refusal for text that is not JSON, saying where it broke but not what Jackson read there:
+     * its message quotes the unreadable token, which may be the code.
+     */
+    static InvalidCommandException notJson(JsonProcessingException e) {
+        com.fasterxml.jackson.core.JsonLocation at = e.getLocation();
+        return new InvalidCommandException("payload is not valid JSON"
+                                           + (at == null ? "" : " (broken at character " + (at.getCharOffset() + 1) + ")"));
     }
 
     /** {@code <base>/<system>/<deviceId>/<entity>/result}: where the outcome of this command goes. */
@@ -216,13 +232,24 @@ public record MqttCommand(String system, String deviceId, String entity, String 
     }
 
     /** A command that is refused before anything runs; the message says why, for the result topic. */
-    public static final class InvalidCommandException extends IllegalArgumentException {
+    public static class InvalidCommandException extends IllegalArgumentException {
 
         private static final long serialVersionUID = 1L;
 
         /** A refusal saying why. */
         public InvalidCommandException(String message) {
             super(message);
+        }
+    }
+
+    /** A command refused for its size alone: over {@link #MAX_PAYLOAD_LENGTH} characters. */
+    public static final class OversizedCommandException extends InvalidCommandException {
+
+        private static final long serialVersionUID = 1L;
+
+        /** A refusal naming the size, such as {@code 5000 bytes}. */
+        public OversizedCommandException(String size) {
+            super("payload of " + size + " refused (at most " + MAX_PAYLOAD_LENGTH + " characters)");
         }
     }
 }

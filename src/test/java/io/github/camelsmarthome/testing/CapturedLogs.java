@@ -33,7 +33,7 @@ public final class CapturedLogs implements AutoCloseable {
     private final LoggerConfig previous;
     private final Appender appender;
 
-    private CapturedLogs(String loggerName) {
+    private CapturedLogs(String loggerName, Level level) {
         this.loggerName = loggerName;
         this.context = LoggerContext.getContext(false);
         Configuration configuration = context.getConfiguration();
@@ -41,8 +41,8 @@ public final class CapturedLogs implements AutoCloseable {
         this.appender = new Appender();
         appender.start();
         configuration.addAppender(appender);
-        LoggerConfig capture = new LoggerConfig(loggerName, Level.ALL, false);
-        capture.addAppender(appender, Level.ALL, null);
+        LoggerConfig capture = new LoggerConfig(loggerName, level, false);
+        capture.addAppender(appender, level, null);
         if (previous != null) {
             configuration.removeLogger(loggerName);
         }
@@ -52,7 +52,15 @@ public final class CapturedLogs implements AutoCloseable {
 
     /** Starts capturing everything logged under {@code loggerName} until {@link #close()}. */
     public static CapturedLogs capture(String loggerName) {
-        return new CapturedLogs(loggerName);
+        return new CapturedLogs(loggerName, Level.ALL);
+    }
+
+    /**
+     * Starts capturing what is logged under {@code loggerName} at {@code level} and above, for
+     * libraries whose TRACE would flood the test (a Kafka broker in the same JVM).
+     */
+    public static CapturedLogs capture(String loggerName, Level level) {
+        return new CapturedLogs(loggerName, level);
     }
 
     public List<Line> lines() {

@@ -5,10 +5,12 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import io.github.camelsmarthome.app.EmbeddedMqttBroker;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -35,6 +37,8 @@ public final class MqttBroker implements BeforeAllCallback, AfterAllCallback {
             Path.of("/usr/local/sbin/mosquitto"), Path.of("/usr/local/bin/mosquitto"), Path.of("/opt/homebrew/sbin/mosquitto"));
 
     private final int port;
+    private String username;
+    private String password;
     private Path workDir;
     private Process mosquitto;
     private EmbeddedMqttBroker artemis;
@@ -47,6 +51,23 @@ public final class MqttBroker implements BeforeAllCallback, AfterAllCallback {
     /** A broker on {@code port} (started by {@link #start()} or the extension). */
     public MqttBroker(int port) {
         this.port = port;
+    }
+
+    /**
+     * A Mosquitto broker on a free port that refuses anonymous clients and accepts only
+     * {@code username} with {@code password}. The embedded Artemis fallback takes anyone: see
+     * {@link #requiresCredentials()}.
+     */
+    public static MqttBroker withCredentials(String username, String password) {
+        MqttBroker broker = new MqttBroker();
+        broker.username = username;
+        broker.password = password;
+        return broker;
+    }
+
+    /** Whether this broker refuses clients without the credentials it was made with. */
+    public boolean requiresCredentials() {
+        return username != null && "mosquitto".equals(kind());
     }
 
     @Override
@@ -88,9 +109,13 @@ public final class MqttBroker implements BeforeAllCallback, AfterAllCallback {
             workDir = Files.createTempDirectory("mosquitto-test-");
         }
         Path config = workDir.resolve("mosquitto.conf");
+        String access = "allow_anonymous true";
+        if (username != null) {
+            access = "allow_anonymous false\npassword_file " + passwordFile(binary);
+        }
         Files.writeString(config, String.join("\n",
                 "listener " + port + " 127.0.0.1",
-                "allow_anonymous true",
+                access,
                 "persistence false",
                 "log_dest stdout",
                 "log_type error",
@@ -102,6 +127,30 @@ public final class MqttBroker implements BeforeAllCallback, AfterAllCallback {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(workDir.resolve("mosquitto.log").toFile()))
                 .start();
         LOG.info("MQTT broker: Mosquitto {} (pid {}) at {}", binary, mosquitto.pid(), url());
+    }
+
+    /**
+     * A password file made with {@code mosquitto_passwd} next to the binary. Mosquitto started as
+     * root reads it after switching to its own user: the folder must be readable for others.
+     */
+    private Path passwordFile(Path binary) throws IOException {
+        Path file = workDir.resolve("passwords");
+        Path tool = Stream.of(binary.resolveSibling("mosquitto_passwd"), Path.of("/usr/bin/mosquitto_passwd"),
+                Path.of("/usr/local/bin/mosquitto_passwd")).filter(Files::isExecutable).findFirst()
+                .orElseThrow(() -> new IllegalStateException("mosquitto_passwd is not installed: it comes with mosquitto"));
+        Process process = new ProcessBuilder(tool.toString(), "-b", "-c", file.toString(), username, password)
+                .redirectErrorStream(true).start();
+        try {
+            if (!process.waitFor(20, TimeUnit.SECONDS) || process.exitValue() != 0) {
+                throw new IllegalStateException("mosquitto_passwd failed: " + new String(process.getInputStream().readAllBytes()));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while writing the password file", e);
+        }
+        Files.setPosixFilePermissions(workDir, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+        return file;
     }
 
     private boolean isRunning() {

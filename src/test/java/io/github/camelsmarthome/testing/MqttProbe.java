@@ -35,9 +35,18 @@ public final class MqttProbe implements AutoCloseable {
 
     /** Connects to {@code url} and subscribes to {@code topicFilter} with QoS 1. */
     public static MqttProbe subscribe(String url, String topicFilter) throws MqttException {
+        return subscribe(url, topicFilter, null, null);
+    }
+
+    /** Connects to {@code url} as {@code username} (none when {@code null}) and subscribes to {@code topicFilter}. */
+    public static MqttProbe subscribe(String url, String topicFilter, String username, String password) throws MqttException {
         MqttClient client = new MqttClient(url, "probe-" + UUID.randomUUID().toString().substring(0, 8), new MemoryPersistence());
         MqttConnectionOptions options = new MqttConnectionOptions();
         options.setCleanStart(true);
+        if (username != null) {
+            options.setUserName(username);
+            options.setPassword(password.getBytes(StandardCharsets.UTF_8));
+        }
         client.connect(options);
         MqttProbe probe = new MqttProbe(client);
         // Paho 1.2.5's subscribe(String, int, listener) recurses forever: use the array form.

@@ -173,8 +173,6 @@ final class HttpRoundTrip {
 
     /** The failure's type and message: host and port at most, never a header. */
     private static String describe(Throwable failure) {
-        String message = failure.getMessage();
-        String type = failure.getClass().getSimpleName();
-        return message == null || message.isBlank() ? type : type + ": " + message;
+        return io.github.camelsmarthome.TransportFailure.describe(failure);
     }
 }

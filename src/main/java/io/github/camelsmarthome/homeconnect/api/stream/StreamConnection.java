@@ -278,6 +278,6 @@ final class StreamConnection {
 
     /** The kind of failure and Vert.x's message, which names host and port at most, never a header. */
     private static String describe(Throwable failure) {
-        return failure.getClass().getSimpleName() + (failure.getMessage() == null ? "" : ": " + failure.getMessage());
+        return io.github.camelsmarthome.TransportFailure.describe(failure);
     }
 }

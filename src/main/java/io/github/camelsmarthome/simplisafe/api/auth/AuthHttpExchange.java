@@ -108,8 +108,6 @@ final class AuthHttpExchange {
     }
 
     private static String describe(Throwable failure) {
-        String message = failure.getMessage();
-        String type = failure.getClass().getSimpleName();
-        return message == null || message.isBlank() ? type : type + ": " + message;
+        return io.github.camelsmarthome.TransportFailure.describe(failure);
     }
 }

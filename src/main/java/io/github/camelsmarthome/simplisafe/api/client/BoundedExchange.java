@@ -147,8 +147,6 @@ final class BoundedExchange {
 
     /** Type and message of a transport failure: at most host and port, never headers. */
     private static String describe(Throwable failure) {
-        String message = failure.getMessage();
-        String type = failure.getClass().getSimpleName();
-        return message == null || message.isBlank() ? type : type + ": " + message;
+        return io.github.camelsmarthome.TransportFailure.describe(failure);
     }
 }

@@ -20,9 +20,8 @@ final class LogSafeText {
         return oneLine.length() <= MAX_CHARS ? oneLine : oneLine.substring(0, MAX_CHARS) + "...";
     }
 
-    /** The exception's simple class name and its message made printable. */
+    /** The exception's simple class name and its message (with a TLS failure's reason) made printable. */
     static String describe(Throwable failure) {
-        String message = failure.getMessage();
-        return failure.getClass().getSimpleName() + (message == null ? "" : ": " + printable(message));
+        return printable(io.github.camelsmarthome.TransportFailure.describe(failure));
     }
 }
