@@ -27,6 +27,9 @@ class SimplisafeRealtimeTest extends SimplisafeComponentTestSupport {
     void anEventOnTheWebsocketIsEmittedOnceAlthoughTheHistoryHasItToo() throws Exception {
         startConsumer(configuration -> { }, null);
         awaitRealtime();
+        // Going live starts a back-fill from the history; an event emitted before it has read the
+        // history would reach the route by that path instead of the websocket.
+        await().atMost(TIMEOUT).until(() -> stats().backfillsDone() >= 1);
 
         SimulatedEvent smoke = cloud.emitEvent(1110);
         SimplisafeEvent alarm = awaitEvent(event -> ("id:" + smoke.eventId()).equals(event.id()));
