@@ -133,7 +133,8 @@ public class SmarthomeConfiguration implements CamelConfiguration {
         HomeAssistantPublisher homeAssistant = new HomeAssistantPublisher(new HomeAssistantDiscovery(
                 discoveryOptions(properties, mqtt.baseTopic())), json, birthDelayMin, birthDelayMax);
         context.getRegistry().bind("homeAssistant", homeAssistant);
-        context.getRegistry().bind("haHousekeeping", new RetainedConfigInventory(homeAssistant.discovery()));
+        context.getRegistry().bind("haHousekeeping", new RetainedConfigInventory(homeAssistant.discovery(),
+                RetainedConfigInventory.completeListsOf(context)));
         context.getRegistry().bind("bridgeHealthFeed", new BridgeHealthFeed(context, homeAssistant.discovery()));
         context.getRegistry().bind("mqttCommands", new HomeAssistantCommands(mqtt.baseTopic(),
                 homeAssistant.discovery(), property(properties, "smarthome.miio.gateway-host").orElse(null)));
@@ -189,8 +190,21 @@ public class SmarthomeConfiguration implements CamelConfiguration {
         return DiscoveryOptions.defaults(SmarthomeVersion.get())
                 .withBaseTopic(baseTopic)
                 .withDiscoveryPrefix(property(properties, "smarthome.ha.discovery-prefix").orElse(DiscoveryOptions.DEFAULT_DISCOVERY_PREFIX))
+                .withNodeId(nodeId(property(properties, "smarthome.ha.node-id").orElse(DiscoveryOptions.DEFAULT_NODE_ID)))
                 .withMode(discoveryMode(property(properties, "smarthome.ha.discovery-mode").orElse("device")))
                 .withMiioActions(catalog::actionsOf);
+    }
+
+    /**
+     * The node id of every discovery config topic ({@code <prefix>/<component>/<node id>/...}); two
+     * bridges on one broker need two, or each would take the other's configs for stale ones.
+     */
+    static String nodeId(String value) {
+        if (!value.matches("[a-zA-Z0-9_-]+")) {
+            throw new InvalidConfigurationException("HA_NODE_ID", "'" + value + "' is not a usable node id: use only letters,"
+                    + " digits, '_' and '-' (it is a topic level of every discovery config), for example camel-smarthome-2");
+        }
+        return value;
     }
 
     /** {@code device} (one config per device, HA 2024.12+) or {@code component} (one per entity; older HA, openHAB). */

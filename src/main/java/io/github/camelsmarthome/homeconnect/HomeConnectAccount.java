@@ -150,6 +150,11 @@ final class HomeConnectAccount implements AutoCloseable {
         return Optional.ofNullable(stream);
     }
 
+    /** The account's appliances once the list is complete (see {@code ApplianceStateStore}); empty without a stream. */
+    synchronized Optional<java.util.Set<String>> completeApplianceIds() {
+        return stream == null ? Optional.empty() : stream.stateStore().completeApplianceIds();
+    }
+
     /** Why the event stream is not connected, {@code null} while it is. */
     String streamProblem() {
         StreamState state = streamState();

@@ -8,6 +8,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import io.github.camelsmarthome.InvalidConfigurationException;
+import io.github.camelsmarthome.event.CompleteDeviceList;
+import io.github.camelsmarthome.event.CompleteDeviceListSource;
 import io.github.camelsmarthome.storage.StateDirectory;
 import io.github.camelsmarthome.homeconnect.api.BudgetSnapshot;
 import io.github.camelsmarthome.homeconnect.api.HomeConnectAuthorization;
@@ -33,7 +35,7 @@ import org.slf4j.LoggerFactory;
  * one request budget, one event stream.
  */
 @Component("homeconnect")
-public class HomeConnectComponent extends HealthCheckComponent {
+public class HomeConnectComponent extends HealthCheckComponent implements CompleteDeviceListSource {
 
     private static final Logger LOG = LoggerFactory.getLogger(HomeConnectComponent.class);
     private static final long BUDGET_SAVE_SECONDS = 30;
@@ -107,6 +109,34 @@ public class HomeConnectComponent extends HealthCheckComponent {
     public synchronized StreamState streamState(String account) {
         HomeConnectAccount found = accounts.get(account);
         return found == null ? StreamState.STOPPED : found.streamState();
+    }
+
+    /**
+     * The appliances of every account whose event stream runs, once each of them has a complete
+     * appliance list; empty while one has not, or when no stream runs (producer-only accounts
+     * report no devices, so they are left out).
+     */
+    @Override
+    public java.util.Optional<CompleteDeviceList> completeDeviceList() {
+        java.util.List<HomeConnectAccount> current;
+        synchronized (this) {
+            current = java.util.List.copyOf(accounts.values());
+        }
+        java.util.Set<String> appliances = new java.util.HashSet<>();
+        boolean anyStream = false;
+        for (HomeConnectAccount account : current) {
+            if (account.stream().isEmpty()) {
+                continue;
+            }
+            anyStream = true;
+            java.util.Optional<java.util.Set<String>> listed = account.completeApplianceIds();
+            if (listed.isEmpty()) {
+                return java.util.Optional.empty();
+            }
+            appliances.addAll(listed.get());
+        }
+        return anyStream ? java.util.Optional.of(new CompleteDeviceList("homeconnect", appliances, java.util.Set.of()))
+                : java.util.Optional.empty();
     }
 
     private synchronized Vertx vertx() {

@@ -72,7 +72,7 @@ public class MiioPushConsumer extends DefaultConsumer {
     private final LongAdder unrecognisedEvents = new LongAdder();
     private final AtomicLong nextUnrecognisedWarning = new AtomicLong();
 
-    private SubscriptionPlan plan;
+    private volatile SubscriptionPlan plan;
     private volatile InetAddress gateway;
     private volatile InetAddress advertised;
     private MiioPushServer server;
@@ -127,6 +127,7 @@ public class MiioPushConsumer extends DefaultConsumer {
                      + " events of scenes installed elsewhere will arrive", endpoint.getGatewayHost());
         }
         silentSince = null;
+        endpoint.getComponent().consumerStarted(this);
         // Reads the field on every request, so the scenes follow the gateway when it moves.
         scenes = new GatewayScenes((method, params) -> client.send(method, params), endpoint.getGatewayHost());
         scheduler = endpoint.getCamelContext().getExecutorServiceManager()
@@ -169,6 +170,7 @@ public class MiioPushConsumer extends DefaultConsumer {
 
     @Override
     protected void doStop() throws Exception {
+        endpoint.getComponent().consumerStopped(this);
         if (installation != null) {
             installation.close();
         }
@@ -230,6 +232,17 @@ public class MiioPushConsumer extends DefaultConsumer {
     /** Events whose method was not of the form {@code action:sid}: acknowledged, counted, not emitted. */
     public long unrecognisedEvents() {
         return unrecognisedEvents.sum();
+    }
+
+    /** The devices whose events this consumer subscribes (sub-device sids, the gateway did for its own events). */
+    Set<String> plannedDevices() {
+        SubscriptionPlan current = plan;
+        if (current == null) {
+            return Set.of();
+        }
+        Set<String> sids = new java.util.HashSet<>();
+        current.scenes().forEach(scene -> sids.add(scene.event().sourceSid()));
+        return Set.copyOf(sids);
     }
 
     /** The scene ids this consumer installs on its gateway. */

@@ -93,6 +93,10 @@ public final class HomeAssistantDiscovery {
         if (BridgeDevice.SYSTEM.equals(system)) {
             return List.of();
         }
+        if (HomeConnectMapping.SYSTEM.equals(system) && "DEPAIRED".equals(type)) {
+            stats.mapped();
+            return depaired(deviceId);
+        }
         ObjectNode section = sectionOf(system);
         section.put("connected", true);
         EventFields.putIfSet(section, "last_event_at", EventFields.text(eventJson, "time"));
@@ -156,6 +160,45 @@ public final class HomeAssistantDiscovery {
         messages.add(DiscoveryMessage.clear(topics.state(system, deviceId)));
         messages.add(DiscoveryMessage.clear(topics.availability(system, deviceId)));
         return messages;
+    }
+
+    /**
+     * A Home Connect appliance left the account (brief 4.3, upstream change): what the broker keeps
+     * for it is cleared at once. Unknown to the core (not heard from since the start), at least its
+     * device config, state and availability; configs in the other mode follow at the next
+     * housekeeping round, since the appliance left the account's list too.
+     */
+    private List<DiscoveryMessage> depaired(String haId) {
+        List<DiscoveryMessage> messages = removeDevice(HomeConnectMapping.SYSTEM, haId);
+        if (messages.isEmpty()) {
+            messages = List.of(DiscoveryMessage.clear(topics.deviceConfig(HomeConnectMapping.SYSTEM, haId)),
+                    DiscoveryMessage.clear(topics.state(HomeConnectMapping.SYSTEM, haId)),
+                    DiscoveryMessage.clear(topics.availability(HomeConnectMapping.SYSTEM, haId)));
+        }
+        LOG.info("Cleared the Home Assistant discovery of homeconnect device {}: DEPAIRED; {} retained topics cleared",
+                printable(haId), messages.size());
+        return messages;
+    }
+
+    /** The device registry identifiers of every device the core knows, the bridge included. */
+    public synchronized Set<String> knownIdentifiers() {
+        Set<String> known = new LinkedHashSet<>();
+        known.add(topics.bridgeIdentifier());
+        devices.values().forEach(device -> known.add(topics.identifier(device.system(), device.deviceId())));
+        return known;
+    }
+
+    /**
+     * The SimpliSafe system of a sensor or lock, as its events named it; empty when the device is
+     * unknown or said nothing about it.
+     *
+     * @param topicDeviceId the device id as it appears in its command topic
+     */
+    public synchronized Optional<String> simplisafeSystemOf(String topicDeviceId) {
+        return devices.values().stream()
+                .filter(device -> SimplisafeMapping.SYSTEM.equals(device.system())
+                                  && DeviceTopics.segment(device.deviceId()).equals(topicDeviceId))
+                .findFirst().flatMap(device -> device.fact(SimplisafeMapping.SYSTEM_ID).stream().findFirst());
     }
 
     /**
