@@ -17,6 +17,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import io.github.camelsmarthome.InvalidConfigurationException;
 import io.github.camelsmarthome.homeassistant.BridgeMqttConnection;
+import io.github.camelsmarthome.homeassistant.ExcludedDevices;
 import io.github.camelsmarthome.homeassistant.MqttBrokerHealthCheck;
 import io.github.camelsmarthome.homeassistant.MqttBrokerSettings;
 import io.github.camelsmarthome.homeassistant.MqttEventMessages;
@@ -130,11 +131,15 @@ public class SmarthomeConfiguration implements CamelConfiguration {
             throw new InvalidConfigurationException("HA_BIRTH_DELAY_MAX", birthDelayMax.toMillis()
                     + " ms is less than HA_BIRTH_DELAY_MIN (" + birthDelayMin.toMillis() + " ms): make it at least as long");
         }
+        String nodeId = nodeId(property(properties, "smarthome.ha.node-id").orElse(DiscoveryOptions.DEFAULT_NODE_ID));
         HomeAssistantPublisher homeAssistant = new HomeAssistantPublisher(new HomeAssistantDiscovery(
-                discoveryOptions(properties, mqtt.baseTopic())), json, birthDelayMin, birthDelayMax);
+                discoveryOptions(properties, mqtt.baseTopic(), nodeId)), json, birthDelayMin, birthDelayMax);
         context.getRegistry().bind("homeAssistant", homeAssistant);
+        ExcludedDevices excluded = ExcludedDevices.open(StateDirectory.of(property(properties, "smarthome.state-dir").orElse(null)),
+                nodeId);
+        homeAssistant.discovery().exclude(excluded.devices());
         context.getRegistry().bind("haHousekeeping", new RetainedConfigInventory(homeAssistant.discovery(),
-                RetainedConfigInventory.completeListsOf(context)));
+                RetainedConfigInventory.completeListsOf(context), excluded));
         context.getRegistry().bind("bridgeHealthFeed", new BridgeHealthFeed(context, homeAssistant.discovery()));
         context.getRegistry().bind("mqttCommands", new HomeAssistantCommands(mqtt.baseTopic(),
                 homeAssistant.discovery(), property(properties, "smarthome.miio.gateway-host").orElse(null)));
@@ -184,13 +189,13 @@ public class SmarthomeConfiguration implements CamelConfiguration {
         };
     }
 
-    private static DiscoveryOptions discoveryOptions(PropertiesComponent properties, String baseTopic) {
+    private static DiscoveryOptions discoveryOptions(PropertiesComponent properties, String baseTopic, String nodeId) {
         MiioEventCatalog catalog = MiioEventCatalog.load(property(properties, "camel.component.miio-push.eventCatalog")
                 .map(Path::of).orElse(null));
         return DiscoveryOptions.defaults(SmarthomeVersion.get())
                 .withBaseTopic(baseTopic)
                 .withDiscoveryPrefix(property(properties, "smarthome.ha.discovery-prefix").orElse(DiscoveryOptions.DEFAULT_DISCOVERY_PREFIX))
-                .withNodeId(nodeId(property(properties, "smarthome.ha.node-id").orElse(DiscoveryOptions.DEFAULT_NODE_ID)))
+                .withNodeId(nodeId)
                 .withMode(discoveryMode(property(properties, "smarthome.ha.discovery-mode").orElse("device")))
                 .withMiioActions(catalog::actionsOf);
     }

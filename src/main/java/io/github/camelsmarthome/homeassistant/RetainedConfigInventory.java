@@ -40,6 +40,9 @@ import org.slf4j.LoggerFactory;
  * and availability) only once the system's component reports a {@link CompleteDeviceList} that
  * lacks the config's device, and the core does not know the device either. A system without a
  * complete list keeps every config: a device not heard from is not a removed one.
+ *
+ * <p>A config of a known device that another client clears while the bridge runs is a device the
+ * user deleted in Home Assistant: it is excluded from discovery (see {@link ExcludedDevices}).
  */
 public final class RetainedConfigInventory {
 
@@ -55,6 +58,7 @@ public final class RetainedConfigInventory {
 
     private final HomeAssistantDiscovery discovery;
     private final Supplier<List<CompleteDeviceList>> deviceLists;
+    private final ExcludedDevices excludedDevices;
     private final ObjectMapper json = new ObjectMapper();
     /** Config topic to the device registry identifier its payload names ({@link #UNKNOWN_OWNER} when none). */
     private final Map<String, String> pending = new ConcurrentHashMap<>();
@@ -74,8 +78,20 @@ public final class RetainedConfigInventory {
      * {@link #completeListsOf(CamelContext)}).
      */
     public RetainedConfigInventory(HomeAssistantDiscovery discovery, Supplier<List<CompleteDeviceList>> deviceLists) {
+        this(discovery, deviceLists, null);
+    }
+
+    /**
+     * As {@link #RetainedConfigInventory(HomeAssistantDiscovery, Supplier)}, and a device whose
+     * config another client clears while the bridge runs (a user deleted it in HA, brief 2.4) is
+     * excluded from discovery and added to {@code excludedDevices} ({@code null}: excluded until
+     * the bridge stops).
+     */
+    public RetainedConfigInventory(HomeAssistantDiscovery discovery, Supplier<List<CompleteDeviceList>> deviceLists,
+            ExcludedDevices excludedDevices) {
         this.discovery = Objects.requireNonNull(discovery, "discovery");
         this.deviceLists = Objects.requireNonNull(deviceLists, "deviceLists");
+        this.excludedDevices = excludedDevices;
     }
 
     /**
@@ -111,6 +127,10 @@ public final class RetainedConfigInventory {
         }
         if (payload == null || payload.length == 0) {
             pending.remove(topic);
+            if (!HomeAssistantPublisher.retained(exchange)) {
+                // Our own clears are of topics no known device publishes any more: this one came from elsewhere.
+                discovery.publisherOf(topic).ifPresent(device -> deletedInHomeAssistant(device, topic));
+            }
         } else if (HomeAssistantPublisher.retained(exchange)) {
             if (pending.size() < MAX_TOPICS || pending.containsKey(topic)) {
                 pending.put(topic, ownerOf(topic, payload));
@@ -120,6 +140,17 @@ public final class RetainedConfigInventory {
                         MAX_TOPICS, printable(topic), ignored.sum());
             }
         }
+    }
+
+    private void deletedInHomeAssistant(String device, String topic) {
+        discovery.exclude(Set.of(device));
+        if (excludedDevices != null) {
+            excludedDevices.add(device);
+        }
+        LOG.info("Device {} was deleted in Home Assistant (another client cleared its config {}): its discovery is not "
+                 + "published again{}", device, printable(topic),
+                excludedDevices == null ? " until the bridge stops" : "; delete its line from " + excludedDevices.file()
+                                                                      + " to bring it back");
     }
 
     /** Retained configs seen that no known device has accounted for yet. */

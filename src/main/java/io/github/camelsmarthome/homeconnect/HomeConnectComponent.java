@@ -3,7 +3,11 @@ package io.github.camelsmarthome.homeconnect;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -117,26 +121,25 @@ public class HomeConnectComponent extends HealthCheckComponent implements Comple
      * report no devices, so they are left out).
      */
     @Override
-    public java.util.Optional<CompleteDeviceList> completeDeviceList() {
-        java.util.List<HomeConnectAccount> current;
+    public Optional<CompleteDeviceList> completeDeviceList() {
+        List<HomeConnectAccount> current;
         synchronized (this) {
-            current = java.util.List.copyOf(accounts.values());
+            current = List.copyOf(accounts.values());
         }
-        java.util.Set<String> appliances = new java.util.HashSet<>();
+        Set<String> appliances = new HashSet<>();
         boolean anyStream = false;
         for (HomeConnectAccount account : current) {
             if (account.stream().isEmpty()) {
                 continue;
             }
             anyStream = true;
-            java.util.Optional<java.util.Set<String>> listed = account.completeApplianceIds();
+            Optional<Set<String>> listed = account.completeApplianceIds();
             if (listed.isEmpty()) {
-                return java.util.Optional.empty();
+                return Optional.empty();
             }
             appliances.addAll(listed.get());
         }
-        return anyStream ? java.util.Optional.of(new CompleteDeviceList("homeconnect", appliances, java.util.Set.of()))
-                : java.util.Optional.empty();
+        return anyStream ? Optional.of(new CompleteDeviceList("homeconnect", appliances, Set.of())) : Optional.empty();
     }
 
     private synchronized Vertx vertx() {

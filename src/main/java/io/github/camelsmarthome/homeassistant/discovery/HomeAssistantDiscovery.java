@@ -25,11 +25,12 @@ import org.slf4j.LoggerFactory;
  * route layer sends the returned {@link DiscoveryMessage}s in order.
  *
  * <p>Typical wiring: on every event {@link #onEvent}; on {@code homeassistant/status} =
- * {@code online} (after a random 2–15 s delay, coalescing births) {@link #republishAll}; at start,
- * once the devices are known, {@link #clearStale} with the retained topics found under
- * {@link #ownConfigFilter}; after the bridge's own reconnect {@link #republishAvailability}; on a
- * gateway keepalive change {@link #gatewayAvailability}; for the
- * bridge's health entities {@link #updateBridgeHealth} and, on a timer, {@link #bridgeHealth}.
+ * {@code online} (after a random 2–15 s delay, coalescing births) {@link #republishAll}; on a
+ * timer, {@link #migrateKnownDevices} with the retained topics found under {@link #ownConfigFilter}
+ * ({@code RetainedConfigInventory} clears removed devices' topics itself, with
+ * {@link #knownIdentifiers} as the devices never to clear); after the bridge's own reconnect
+ * {@link #republishAvailability}; on a gateway keepalive change {@link #gatewayAvailability}; for
+ * the bridge's health entities {@link #updateBridgeHealth} and, on a timer, {@link #bridgeHealth}.
  *
  * <p>Thread-safe: calls are serialised.
  */
@@ -52,6 +53,8 @@ public final class HomeAssistantDiscovery {
     private final KnownDevice bridge;
     private final ObjectNode health = BridgeDevice.initialHealth();
     private final DiscoveryStats stats = new DiscoveryStats();
+    /** Identifiers of devices deleted in HA (brief 2.4): their configs are never published again. */
+    private final Set<String> excluded = new LinkedHashSet<>();
 
     /** A discovery core with these options and nothing known yet. */
     public HomeAssistantDiscovery(DiscoveryOptions options) {
@@ -178,6 +181,26 @@ public final class HomeAssistantDiscovery {
         LOG.info("Cleared the Home Assistant discovery of homeconnect device {}: DEPAIRED; {} retained topics cleared",
                 printable(haId), messages.size());
         return messages;
+    }
+
+    /**
+     * Excludes devices a user deleted in HA (brief 2.4), by device registry identifier: their
+     * configs are not published again, by events or births; state, availability and events still
+     * are (other consumers read them).
+     */
+    public synchronized void exclude(Collection<String> identifiers) {
+        excluded.addAll(identifiers);
+        devices.values().stream().filter(device -> excluded.contains(topics.identifier(device.system(), device.deviceId())))
+                .forEach(device -> device.publishedConfigs().clear());
+    }
+
+    /**
+     * The device registry identifier of the known device (never the bridge) whose config the core
+     * published last on {@code topic}; empty when none: a clear of such a topic came from elsewhere.
+     */
+    public synchronized Optional<String> publisherOf(String topic) {
+        return devices.values().stream().filter(device -> device.publishedConfigs().containsKey(topic)).findFirst()
+                .map(device -> topics.identifier(device.system(), device.deviceId()));
     }
 
     /** The device registry identifiers of every device the core knows, the bridge included. */
@@ -339,7 +362,8 @@ public final class HomeAssistantDiscovery {
 
     private List<DiscoveryMessage> changedConfigs(KnownDevice device, boolean force) {
         List<DiscoveryMessage> messages = new ArrayList<>();
-        if (!device.takeConfigChange() && !force) {
+        boolean changed = device.takeConfigChange();
+        if (!changed && !force || excluded.contains(topics.identifier(device.system(), device.deviceId()))) {
             return messages;
         }
         for (Map.Entry<String, String> config : payloads.configs(device).entrySet()) {
