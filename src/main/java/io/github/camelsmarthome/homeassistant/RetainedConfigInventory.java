@@ -128,8 +128,7 @@ public final class RetainedConfigInventory {
         if (payload == null || payload.length == 0) {
             pending.remove(topic);
             if (!HomeAssistantPublisher.retained(exchange)) {
-                // Our own clears are of topics no known device publishes any more: this one came from elsewhere.
-                discovery.publisherOf(topic).ifPresent(device -> deletedInHomeAssistant(device, topic));
+                discovery.clearedByAnotherClient(topic).ifPresent(device -> deletedInHomeAssistant(device, topic));
             }
         } else if (HomeAssistantPublisher.retained(exchange)) {
             if (pending.size() < MAX_TOPICS || pending.containsKey(topic)) {

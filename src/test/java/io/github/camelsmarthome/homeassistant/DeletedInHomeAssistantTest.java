@@ -3,6 +3,7 @@ package io.github.camelsmarthome.homeassistant;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -65,17 +66,22 @@ class DeletedInHomeAssistantTest {
     }
 
     @Test
-    void theBridgesOwnClearsComingBackExcludeNothing() {
+    void theBridgesOwnClearsComingBackExcludeNothingEvenWhenTheDeviceIsBackMeanwhile() {
         RetainedConfigInventory inventory = new RetainedConfigInventory(discovery, List::of,
                 ExcludedDevices.open(stateDir, "camel-smarthome"));
+        HomeAssistantPublisher publisher = new HomeAssistantPublisher(discovery, new ObjectMapper(), Duration.ZERO, Duration.ZERO);
+        String config = "homeassistant/device/camel-smarthome/homeconnect_HC-1/config";
         discovery.onEvent(appliance("HC-1", "CONNECTED"));
-        List<DiscoveryMessage> removal = discovery.onEvent(appliance("HC-1", "DEPAIRED"));
+        discovery.onEvent(appliance("HC-1", "DEPAIRED")).forEach(message -> publisher.toMqtt(exchangeWith(message)));
+        assertThat(topics(discovery.onEvent(appliance("HC-1", "PAIRED")))).contains(config);
 
-        removal.forEach(message -> inventory.record(received(message.topic(), "", false)));
+        inventory.record(received(config, "", false));
 
-        assertThat(topics(discovery.onEvent(appliance("HC-1", "PAIRED"))))
-                .contains("homeassistant/device/camel-smarthome/homeconnect_HC-1/config");
+        assertThat(topics(discovery.republishAll())).contains(config);
         assertThat(Files.exists(ExcludedDevices.open(stateDir, "camel-smarthome").file())).isFalse();
+
+        inventory.record(received(config, "", false));
+        assertThat(topics(discovery.republishAll())).as("a second clear is not ours").doesNotContain(config);
     }
 
     @Test
@@ -103,6 +109,12 @@ class DeletedInHomeAssistantTest {
     private static ObjectNode event(String system, String deviceId, String type) {
         return new ObjectMapper().createObjectNode().put("system", system).put("deviceId", deviceId).put("type", type)
                 .put("time", "2026-05-04T07:12:03Z").put("id", system + deviceId + type);
+    }
+
+    private Exchange exchangeWith(DiscoveryMessage message) {
+        Exchange exchange = new DefaultExchange(context);
+        exchange.getIn().setBody(message);
+        return exchange;
     }
 
     private Exchange received(String topic, String payload, boolean retained) {

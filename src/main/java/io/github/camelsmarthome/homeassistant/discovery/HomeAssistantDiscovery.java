@@ -55,6 +55,9 @@ public final class HomeAssistantDiscovery {
     private final DiscoveryStats stats = new DiscoveryStats();
     /** Identifiers of devices deleted in HA (brief 2.4): their configs are never published again. */
     private final Set<String> excluded = new LinkedHashSet<>();
+    /** Config topics the bridge cleared itself, until their copy comes back (bounded: the oldest go first). */
+    private final Set<String> ownClears = new LinkedHashSet<>();
+    private static final int MAX_OWN_CLEARS = 10_000;
 
     /** A discovery core with these options and nothing known yet. */
     public HomeAssistantDiscovery(DiscoveryOptions options) {
@@ -195,10 +198,26 @@ public final class HomeAssistantDiscovery {
     }
 
     /**
-     * The device registry identifier of the known device (never the bridge) whose config the core
-     * published last on {@code topic}; empty when none: a clear of such a topic came from elsewhere.
+     * Notes a config topic the bridge is clearing itself (removal, migration, removed device), so
+     * that the copy coming back on the inventory subscription is not taken for a deletion in HA.
      */
-    public synchronized Optional<String> publisherOf(String topic) {
+    public synchronized void ownClear(String configTopic) {
+        if (ownClears.size() >= MAX_OWN_CLEARS) {
+            ownClears.remove(ownClears.iterator().next());
+        }
+        ownClears.add(configTopic);
+    }
+
+    /**
+     * For a clear of {@code topic} received from the broker: the device registry identifier of the
+     * known device (never the bridge) whose config the core publishes there, unless the bridge
+     * cleared that topic itself ({@link #ownClear}); empty otherwise. Present means another
+     * client, Home Assistant when a user deletes the device, cleared a live config.
+     */
+    public synchronized Optional<String> clearedByAnotherClient(String topic) {
+        if (ownClears.remove(topic)) {
+            return Optional.empty();
+        }
         return devices.values().stream().filter(device -> device.publishedConfigs().containsKey(topic)).findFirst()
                 .map(device -> topics.identifier(device.system(), device.deviceId()));
     }
