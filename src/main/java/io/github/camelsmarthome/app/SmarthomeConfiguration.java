@@ -16,6 +16,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import io.github.camelsmarthome.InvalidConfigurationException;
 import io.github.camelsmarthome.homeassistant.BridgeMqttConnection;
+import io.github.camelsmarthome.homeassistant.ExcludedDevices;
 import io.github.camelsmarthome.homeassistant.MqttBrokerHealthCheck;
 import io.github.camelsmarthome.homeassistant.MqttBrokerSettings;
 import io.github.camelsmarthome.homeassistant.MqttEventMessages;
@@ -137,10 +138,15 @@ public class SmarthomeConfiguration implements CamelConfiguration {
             throw new InvalidConfigurationException("HA_BIRTH_DELAY_MAX", birthDelayMax.toMillis()
                     + " ms is less than HA_BIRTH_DELAY_MIN (" + birthDelayMin.toMillis() + " ms): make it at least as long");
         }
+        String nodeId = nodeId(property(properties, "smarthome.ha.node-id").orElse(DiscoveryOptions.DEFAULT_NODE_ID));
         HomeAssistantPublisher homeAssistant = new HomeAssistantPublisher(new HomeAssistantDiscovery(
-                discoveryOptions(properties, mqtt.baseTopic())), json, birthDelayMin, birthDelayMax);
+                discoveryOptions(properties, mqtt.baseTopic(), nodeId)), json, birthDelayMin, birthDelayMax);
         context.getRegistry().bind("homeAssistant", homeAssistant);
-        context.getRegistry().bind("haHousekeeping", new RetainedConfigInventory(homeAssistant.discovery()));
+        ExcludedDevices excluded = ExcludedDevices.open(StateDirectory.of(property(properties, "smarthome.state-dir").orElse(null)),
+                nodeId);
+        homeAssistant.discovery().exclude(excluded.devices());
+        context.getRegistry().bind("haHousekeeping", new RetainedConfigInventory(homeAssistant.discovery(),
+                RetainedConfigInventory.completeListsOf(context), excluded));
         context.getRegistry().bind("bridgeHealthFeed", new BridgeHealthFeed(context, homeAssistant.discovery()));
         context.getRegistry().bind("mqttCommands", new HomeAssistantCommands(mqtt.baseTopic(),
                 homeAssistant.discovery(), property(properties, "smarthome.miio.gateway-host").orElse(null)));
@@ -200,14 +206,27 @@ public class SmarthomeConfiguration implements CamelConfiguration {
         };
     }
 
-    private static DiscoveryOptions discoveryOptions(PropertiesComponent properties, String baseTopic) {
+    private static DiscoveryOptions discoveryOptions(PropertiesComponent properties, String baseTopic, String nodeId) {
         MiioEventCatalog catalog = MiioEventCatalog.load(property(properties, "camel.component.miio-push.eventCatalog")
                 .map(Path::of).orElse(null));
         return DiscoveryOptions.defaults(SmarthomeVersion.get())
                 .withBaseTopic(baseTopic)
                 .withDiscoveryPrefix(property(properties, "smarthome.ha.discovery-prefix").orElse(DiscoveryOptions.DEFAULT_DISCOVERY_PREFIX))
+                .withNodeId(nodeId)
                 .withMode(discoveryMode(property(properties, "smarthome.ha.discovery-mode").orElse("device")))
                 .withMiioActions(catalog::actionsOf);
+    }
+
+    /**
+     * The node id of every discovery config topic ({@code <prefix>/<component>/<node id>/...}); two
+     * bridges on one broker need two, or each would take the other's configs for stale ones.
+     */
+    static String nodeId(String value) {
+        if (!value.matches("[a-zA-Z0-9_-]+")) {
+            throw new InvalidConfigurationException("HA_NODE_ID", "'" + value + "' is not a usable node id: use only letters,"
+                    + " digits, '_' and '-' (it is a topic level of every discovery config), for example camel-smarthome-2");
+        }
+        return value;
     }
 
     /** {@code device} (one config per device, HA 2024.12+) or {@code component} (one per entity; older HA, openHAB). */

@@ -144,6 +144,7 @@ public final class HomeAssistantCommands {
                 }
                 case "simplisafe/lock" -> {
                     in.setHeader(SIMPLISAFE_LOCK_SERIAL, command.deviceId());
+                    lockSystem(command.deviceId()).ifPresent(sid -> in.setHeader(SIMPLISAFE_SYSTEM_ID, sid));
                     in.setHeader(COMMAND_URI, "LOCK".equals(command.action()) ? "simplisafe:lock" : "simplisafe:unlock");
                 }
                 case "homeconnect/power" -> {
@@ -175,6 +176,24 @@ public final class HomeAssistantCommands {
             in.setHeader(REFUSAL, e.getMessage());
             LOG.warn("Refused an MQTT command on {}: {}; {} refused so far", printable(topic), e.getMessage(), refused.sum());
         }
+    }
+
+    /**
+     * The system of a SimpliSafe lock, as its events named it: with several systems the serial
+     * alone does not tell the producer where the lock is. Empty when unknown; the producer then
+     * uses the only system, or refuses and names them.
+     */
+    private java.util.Optional<Long> lockSystem(String lockSerial) {
+        if (discovery == null) {
+            return java.util.Optional.empty();
+        }
+        return discovery.simplisafeSystemOf(lockSerial).flatMap(sid -> {
+            try {
+                return java.util.Optional.of(Long.parseLong(sid));
+            } catch (NumberFormatException notASystemId) {
+                return java.util.Optional.empty();
+            }
+        });
     }
 
     /** A miIO request for the configured gateway; its result goes into the result message. */

@@ -112,8 +112,9 @@ public final class HomeAssistantPublisher {
     /**
      * Makes the exchange's body, a {@link DiscoveryMessage}, ready for the {@code paho-mqtt5}
      * producer: the payload as the body, the topic, retained flag and QoS as the producer's
-     * override headers. Headers of an incoming MQTT message are removed, so that its MQTT 5
-     * properties are not copied onto the outgoing one.
+     * override headers; a config it clears is noted as the bridge's own clear
+     * ({@link HomeAssistantDiscovery#ownClear}). Headers of an incoming MQTT message are removed,
+     * so that its MQTT 5 properties are not copied onto the outgoing one.
      */
     public void toMqtt(Exchange exchange) {
         Message in = exchange.getIn();
@@ -121,6 +122,9 @@ public final class HomeAssistantPublisher {
         if (message == null) {
             throw new IllegalArgumentException("expected a DiscoveryMessage body, got "
                                                + (in.getBody() == null ? "none" : in.getBody().getClass().getName()));
+        }
+        if (message.isRemoval() && discovery.topics().isOwnConfig(message.topic())) {
+            discovery.ownClear(message.topic());
         }
         in.removeHeader(PahoMqtt5Constants.CAMEL_PAHO_MSG_PROPERTIES);
         in.setHeader(PahoMqtt5Constants.CAMEL_PAHO_OVERRIDE_TOPIC, message.topic());

@@ -179,6 +179,23 @@ final class HomeConnectAccount implements AutoCloseable {
         }
     }
 
+    /**
+     * The account's appliances once the list is complete (see {@code ApplianceStateStore}); empty
+     * without a stream. Reads the volatile source, not under the account's lock, which a starting
+     * stream holds for as long as its start takes.
+     */
+    Optional<java.util.Set<String>> completeApplianceIds() {
+        HomeConnectEventStream source = typesSource;
+        if (source == null) {
+            return Optional.empty();
+        }
+        try {
+            return source.stateStore().completeApplianceIds();
+        } catch (IllegalStateException notLoadedYet) {
+            return Optional.empty();
+        }
+    }
+
     /** Why the event stream is not connected, {@code null} while it is. */
     String streamProblem() {
         StreamState state = streamState();

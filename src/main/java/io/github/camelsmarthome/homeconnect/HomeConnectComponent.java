@@ -3,11 +3,17 @@ package io.github.camelsmarthome.homeconnect;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import io.github.camelsmarthome.InvalidConfigurationException;
+import io.github.camelsmarthome.event.CompleteDeviceList;
+import io.github.camelsmarthome.event.CompleteDeviceListSource;
 import io.github.camelsmarthome.storage.StateDirectory;
 import io.github.camelsmarthome.homeconnect.api.BudgetSnapshot;
 import io.github.camelsmarthome.homeconnect.api.HomeConnectAuthorization;
@@ -33,7 +39,7 @@ import org.slf4j.LoggerFactory;
  * one request budget, one event stream.
  */
 @Component("homeconnect")
-public class HomeConnectComponent extends HealthCheckComponent {
+public class HomeConnectComponent extends HealthCheckComponent implements CompleteDeviceListSource {
 
     private static final Logger LOG = LoggerFactory.getLogger(HomeConnectComponent.class);
     private static final long BUDGET_SAVE_SECONDS = 30;
@@ -107,6 +113,33 @@ public class HomeConnectComponent extends HealthCheckComponent {
     public synchronized StreamState streamState(String account) {
         HomeConnectAccount found = accounts.get(account);
         return found == null ? StreamState.STOPPED : found.streamState();
+    }
+
+    /**
+     * The appliances of every account whose event stream runs, once each of them has a complete
+     * appliance list; empty while one has not, or when no stream runs (producer-only accounts
+     * report no devices, so they are left out).
+     */
+    @Override
+    public Optional<CompleteDeviceList> completeDeviceList() {
+        List<HomeConnectAccount> current;
+        synchronized (this) {
+            current = List.copyOf(accounts.values());
+        }
+        Set<String> appliances = new HashSet<>();
+        boolean anyStream = false;
+        for (HomeConnectAccount account : current) {
+            if (account.stream().isEmpty()) {
+                continue;
+            }
+            anyStream = true;
+            Optional<Set<String>> listed = account.completeApplianceIds();
+            if (listed.isEmpty()) {
+                return Optional.empty();
+            }
+            appliances.addAll(listed.get());
+        }
+        return anyStream ? Optional.of(new CompleteDeviceList("homeconnect", appliances, Set.of())) : Optional.empty();
     }
 
     private synchronized Vertx vertx() {

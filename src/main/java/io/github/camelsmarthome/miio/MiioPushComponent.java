@@ -5,12 +5,15 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 import io.github.camelsmarthome.InvalidConfigurationException;
+import io.github.camelsmarthome.event.CompleteDeviceList;
+import io.github.camelsmarthome.event.CompleteDeviceListSource;
 import io.github.camelsmarthome.miio.protocol.GatewayListeners;
 import io.github.camelsmarthome.miio.protocol.MiioPushBindException;
 import io.github.camelsmarthome.miio.protocol.MiioPushListener;
@@ -36,7 +39,7 @@ import org.apache.camel.util.ObjectHelper;
  * events, and a consumer that stops leaves the scenes the others still use.
  */
 @Component("miio-push")
-public class MiioPushComponent extends HealthCheckComponent {
+public class MiioPushComponent extends HealthCheckComponent implements CompleteDeviceListSource {
 
     private static final Duration MAX_LIVENESS_CHECK_INTERVAL = Duration.ofSeconds(30);
     private static final Duration MIN_LIVENESS_CHECK_INTERVAL = Duration.ofMillis(50);
@@ -45,6 +48,7 @@ public class MiioPushComponent extends HealthCheckComponent {
     private MiioPushConfiguration configuration = new MiioPushConfiguration();
 
     private final Map<InetSocketAddress, SharedServer> servers = new HashMap<>();
+    private final Set<MiioPushConsumer> running = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
@@ -55,6 +59,40 @@ public class MiioPushComponent extends HealthCheckComponent {
         MiioPushEndpoint endpoint = new MiioPushEndpoint(uri, this, remaining.trim(), configuration.copy());
         setProperties(endpoint, parameters);
         return endpoint;
+    }
+
+    /** A consumer that started: its gateway and planned sub-devices join {@link #completeDeviceList()}. */
+    void consumerStarted(MiioPushConsumer consumer) {
+        running.add(consumer);
+    }
+
+    /** A consumer that stops: its devices leave {@link #completeDeviceList()}. */
+    void consumerStopped(MiioPushConsumer consumer) {
+        running.remove(consumer);
+    }
+
+    /**
+     * The gateways of the running consumers and the sub-devices their {@code devices} and
+     * {@code subscriptions} options name; empty when no consumer runs, or when one installs no
+     * scene (then only events of scenes installed elsewhere arrive, from devices nobody listed).
+     */
+    @Override
+    public Optional<CompleteDeviceList> completeDeviceList() {
+        List<MiioPushConsumer> current = List.copyOf(running);
+        if (current.isEmpty()) {
+            return Optional.empty();
+        }
+        Set<String> devices = new HashSet<>();
+        Set<String> gateways = new HashSet<>();
+        for (MiioPushConsumer consumer : current) {
+            Set<String> planned = consumer.plannedDevices();
+            if (planned.isEmpty()) {
+                return Optional.empty();
+            }
+            devices.addAll(planned);
+            gateways.add(consumer.getEndpoint().getGatewayHost());
+        }
+        return Optional.of(new CompleteDeviceList("miio", devices, gateways));
     }
 
     /**

@@ -79,7 +79,7 @@ public class MiioPushConsumer extends DefaultConsumer implements RouteBacklog {
     private final LongAdder unrecognisedEvents = new LongAdder();
     private final AtomicLong nextUnrecognisedWarning = new AtomicLong();
 
-    private SubscriptionPlan plan;
+    private volatile SubscriptionPlan plan;
     private volatile InetAddress gateway;
     private volatile InetAddress advertised;
     private volatile MiioPushServer server;
@@ -134,6 +134,7 @@ public class MiioPushConsumer extends DefaultConsumer implements RouteBacklog {
                      + " events of scenes installed elsewhere will arrive", endpoint.getGatewayHost());
         }
         silentSince = null;
+        endpoint.getComponent().consumerStarted(this);
         // Reads the field on every request, so the scenes follow the gateway when it moves.
         scenes = new GatewayScenes((method, params) -> client.send(method, params), endpoint.getGatewayHost());
         scheduler = endpoint.getCamelContext().getExecutorServiceManager()
@@ -176,6 +177,7 @@ public class MiioPushConsumer extends DefaultConsumer implements RouteBacklog {
 
     @Override
     protected void doStop() throws Exception {
+        endpoint.getComponent().consumerStopped(this);
         if (installation != null) {
             installation.close();
         }
@@ -247,6 +249,17 @@ public class MiioPushConsumer extends DefaultConsumer implements RouteBacklog {
     public Optional<MiioPushServerStats> pushServerStats() {
         MiioPushServer current = server;
         return current == null ? Optional.empty() : Optional.of(current.stats());
+    }
+
+    /** The devices whose events this consumer subscribes (sub-device sids, the gateway did for its own events). */
+    Set<String> plannedDevices() {
+        SubscriptionPlan current = plan;
+        if (current == null) {
+            return Set.of();
+        }
+        Set<String> sids = new java.util.HashSet<>();
+        current.scenes().forEach(scene -> sids.add(scene.event().sourceSid()));
+        return Set.copyOf(sids);
     }
 
     /** The scene ids this consumer installs on its gateway. */

@@ -3,6 +3,8 @@ package io.github.camelsmarthome.simplisafe;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -12,6 +14,8 @@ import java.util.concurrent.TimeUnit;
 import io.github.camelsmarthome.InvalidConfigurationException;
 import io.github.camelsmarthome.storage.StateDirectory;
 import io.github.camelsmarthome.simplisafe.api.auth.SimpliSafeAuthorization;
+import io.github.camelsmarthome.event.CompleteDeviceList;
+import io.github.camelsmarthome.event.CompleteDeviceListSource;
 import io.github.camelsmarthome.simplisafe.api.feed.ConnectionMode;
 import io.github.camelsmarthome.simplisafe.api.feed.FeedStats;
 import io.github.camelsmarthome.simplisafe.api.feed.SimplisafeEventFeed;
@@ -33,7 +37,7 @@ import org.slf4j.LoggerFactory;
  * client, one event feed.
  */
 @Component("simplisafe")
-public class SimplisafeComponent extends HealthCheckComponent {
+public class SimplisafeComponent extends HealthCheckComponent implements CompleteDeviceListSource {
 
     private static final Logger LOG = LoggerFactory.getLogger(SimplisafeComponent.class);
     /** How often an account waiting for authorisation looks for tokens `authorize simplisafe` wrote. */
@@ -83,6 +87,33 @@ public class SimplisafeComponent extends HealthCheckComponent {
     /** The accounts in use (created when their first endpoint starts). */
     public synchronized Set<String> accountNames() {
         return Set.copyOf(accounts.keySet());
+    }
+
+    /**
+     * The devices of every account whose event feed runs, once each feed has read its systems'
+     * sensors and locks; empty while one has not, or when no feed runs.
+     */
+    @Override
+    public Optional<CompleteDeviceList> completeDeviceList() {
+        List<SimplisafeAccount> current;
+        synchronized (this) {
+            current = List.copyOf(accounts.values());
+        }
+        Set<String> devices = new HashSet<>();
+        boolean anyFeed = false;
+        for (SimplisafeAccount account : current) {
+            SimplisafeEventFeed feed = account.feed();
+            if (feed == null) {
+                continue;
+            }
+            anyFeed = true;
+            Optional<Set<String>> listed = feed.completeDeviceIds();
+            if (listed.isEmpty()) {
+                return Optional.empty();
+            }
+            devices.addAll(listed.get());
+        }
+        return anyFeed ? Optional.of(new CompleteDeviceList("simplisafe", devices, Set.of())) : Optional.empty();
     }
 
     /** The connection mode of {@code account}'s event feed; empty when no consumer runs it. */

@@ -53,6 +53,21 @@ class MiioPushConsumerTest extends MiioPushComponentTestSupport {
     }
 
     @Test
+    void whileTheRouteRunsTheComponentListsItsGatewayAndTheConfiguredDevicesAsComplete() throws Exception {
+        startCamel(switchRoute());
+        MiioPushComponent component = context.getComponent("miio-push", MiioPushComponent.class);
+
+        assertThat(component.completeDeviceList()).hasValueSatisfying(list -> {
+            assertThat(list.system()).isEqualTo("miio");
+            assertThat(list.deviceIds()).containsExactly(SWITCH);
+            assertThat(list.gateways()).containsExactly(GATEWAY_HOST);
+        });
+
+        context.getRouteController().stopRoute(ROUTE);
+        assertThat(component.completeDeviceList()).isEmpty();
+    }
+
+    @Test
     void aClickTheGatewaySendsTwiceArrivesAtTheRouteOnce() throws Exception {
         startCamel(switchRoute());
         awaitHealthy();

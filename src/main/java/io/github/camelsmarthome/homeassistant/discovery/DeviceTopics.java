@@ -41,6 +41,16 @@ public final class DeviceTopics {
         return slug.isEmpty() ? "unnamed" : slug;
     }
 
+    /** The device id of a Xiaomi gateway as Home Assistant knows it: {@code gateway-<host>} (events name it by host). */
+    public static String gatewayDeviceId(String gatewayHost) {
+        return "gateway-" + gatewayHost;
+    }
+
+    /** The first part of every unique id and component-mode object id: the node id in snake case. */
+    public String uniqueIdPrefix() {
+        return options.uniqueIdPrefix();
+    }
+
     /** {@code <base>/<system>/<deviceId>}. */
     public String deviceRoot(String system, String deviceId) {
         return options.baseTopic() + "/" + segment(system) + "/" + segment(deviceId);

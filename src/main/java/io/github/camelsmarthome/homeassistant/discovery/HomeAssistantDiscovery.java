@@ -25,11 +25,12 @@ import org.slf4j.LoggerFactory;
  * route layer sends the returned {@link DiscoveryMessage}s in order.
  *
  * <p>Typical wiring: on every event {@link #onEvent}; on {@code homeassistant/status} =
- * {@code online} (after a random 2–15 s delay, coalescing births) {@link #republishAll}; at start,
- * once the devices are known, {@link #clearStale} with the retained topics found under
- * {@link #ownConfigFilter}; after the bridge's own reconnect {@link #republishAvailability}; on a
- * gateway keepalive change {@link #gatewayAvailability}; for the
- * bridge's health entities {@link #updateBridgeHealth} and, on a timer, {@link #bridgeHealth}.
+ * {@code online} (after a random 2–15 s delay, coalescing births) {@link #republishAll}; on a
+ * timer, {@link #migrateKnownDevices} with the retained topics found under {@link #ownConfigFilter}
+ * ({@code RetainedConfigInventory} clears removed devices' topics itself, with
+ * {@link #knownIdentifiers} as the devices never to clear); after the bridge's own reconnect
+ * {@link #republishAvailability}; on a gateway keepalive change {@link #gatewayAvailability}; for
+ * the bridge's health entities {@link #updateBridgeHealth} and, on a timer, {@link #bridgeHealth}.
  *
  * <p>Thread-safe: calls are serialised.
  */
@@ -52,6 +53,11 @@ public final class HomeAssistantDiscovery {
     private final KnownDevice bridge;
     private final ObjectNode health = BridgeDevice.initialHealth();
     private final DiscoveryStats stats = new DiscoveryStats();
+    /** Identifiers of devices deleted in HA (brief 2.4): their configs are never published again. */
+    private final Set<String> excluded = new LinkedHashSet<>();
+    /** Config topics the bridge cleared itself, until their copy comes back (bounded: the oldest go first). */
+    private final Set<String> ownClears = new LinkedHashSet<>();
+    private static final int MAX_OWN_CLEARS = 10_000;
 
     /** A discovery core with these options and nothing known yet. */
     public HomeAssistantDiscovery(DiscoveryOptions options) {
@@ -92,6 +98,10 @@ public final class HomeAssistantDiscovery {
         }
         if (BridgeDevice.SYSTEM.equals(system)) {
             return List.of();
+        }
+        if (HomeConnectMapping.SYSTEM.equals(system) && "DEPAIRED".equals(type)) {
+            stats.mapped();
+            return depaired(deviceId);
         }
         ObjectNode section = sectionOf(system);
         section.put("connected", true);
@@ -156,6 +166,81 @@ public final class HomeAssistantDiscovery {
         messages.add(DiscoveryMessage.clear(topics.state(system, deviceId)));
         messages.add(DiscoveryMessage.clear(topics.availability(system, deviceId)));
         return messages;
+    }
+
+    /**
+     * A Home Connect appliance left the account (brief 4.3, upstream change): what the broker keeps
+     * for it is cleared at once. Unknown to the core (not heard from since the start), at least its
+     * device config, state and availability; configs in the other mode follow at the next
+     * housekeeping round, since the appliance left the account's list too.
+     */
+    private List<DiscoveryMessage> depaired(String haId) {
+        List<DiscoveryMessage> messages = removeDevice(HomeConnectMapping.SYSTEM, haId);
+        if (messages.isEmpty()) {
+            messages = List.of(DiscoveryMessage.clear(topics.deviceConfig(HomeConnectMapping.SYSTEM, haId)),
+                    DiscoveryMessage.clear(topics.state(HomeConnectMapping.SYSTEM, haId)),
+                    DiscoveryMessage.clear(topics.availability(HomeConnectMapping.SYSTEM, haId)));
+        }
+        LOG.info("Cleared the Home Assistant discovery of homeconnect device {}: DEPAIRED; {} retained topics cleared",
+                printable(haId), messages.size());
+        return messages;
+    }
+
+    /**
+     * Excludes devices a user deleted in HA (brief 2.4), by device registry identifier: their
+     * configs are not published again, by events or births; state, availability and events still
+     * are (other consumers read them).
+     */
+    public synchronized void exclude(Collection<String> identifiers) {
+        excluded.addAll(identifiers);
+        devices.values().stream().filter(device -> excluded.contains(topics.identifier(device.system(), device.deviceId())))
+                .forEach(device -> device.publishedConfigs().clear());
+    }
+
+    /**
+     * Notes a config topic the bridge is clearing itself (removal, migration, removed device), so
+     * that the copy coming back on the inventory subscription is not taken for a deletion in HA.
+     */
+    public synchronized void ownClear(String configTopic) {
+        if (ownClears.size() >= MAX_OWN_CLEARS) {
+            ownClears.remove(ownClears.iterator().next());
+        }
+        ownClears.add(configTopic);
+    }
+
+    /**
+     * For a clear of {@code topic} received from the broker: the device registry identifier of the
+     * known device (never the bridge) whose config the core publishes there, unless the bridge
+     * cleared that topic itself ({@link #ownClear}); empty otherwise. Present means another
+     * client, Home Assistant when a user deletes the device, cleared a live config.
+     */
+    public synchronized Optional<String> clearedByAnotherClient(String topic) {
+        if (ownClears.remove(topic)) {
+            return Optional.empty();
+        }
+        return devices.values().stream().filter(device -> device.publishedConfigs().containsKey(topic)).findFirst()
+                .map(device -> topics.identifier(device.system(), device.deviceId()));
+    }
+
+    /** The device registry identifiers of every device the core knows, the bridge included. */
+    public synchronized Set<String> knownIdentifiers() {
+        Set<String> known = new LinkedHashSet<>();
+        known.add(topics.bridgeIdentifier());
+        devices.values().forEach(device -> known.add(topics.identifier(device.system(), device.deviceId())));
+        return known;
+    }
+
+    /**
+     * The SimpliSafe system of a sensor or lock, as its events named it; empty when the device is
+     * unknown or said nothing about it.
+     *
+     * @param topicDeviceId the device id as it appears in its command topic
+     */
+    public synchronized Optional<String> simplisafeSystemOf(String topicDeviceId) {
+        return devices.values().stream()
+                .filter(device -> SimplisafeMapping.SYSTEM.equals(device.system())
+                                  && DeviceTopics.segment(device.deviceId()).equals(topicDeviceId))
+                .findFirst().flatMap(device -> device.fact(SimplisafeMapping.SYSTEM_ID).stream().findFirst());
     }
 
     /**
@@ -314,7 +399,8 @@ public final class HomeAssistantDiscovery {
 
     private List<DiscoveryMessage> changedConfigs(KnownDevice device, boolean force) {
         List<DiscoveryMessage> messages = new ArrayList<>();
-        if (!device.takeConfigChange() && !force) {
+        boolean changed = device.takeConfigChange();
+        if (!changed && !force || excluded.contains(topics.identifier(device.system(), device.deviceId()))) {
             return messages;
         }
         Map<String, String> configs = payloads.configs(device);

@@ -65,7 +65,7 @@ final class MiioMapping implements SystemMapping {
 
     /** The device of a gateway (its host as the id), created with its entities the first time. */
     static KnownDevice gatewayDevice(EventContext context, String gateway) {
-        String id = "gateway-" + gateway;
+        String id = DeviceTopics.gatewayDeviceId(gateway);
         KnownDevice hub = context.device(SYSTEM, id, () -> HaDevice.of(context.topics().identifier(SYSTEM, id),
                 "Xiaomi gateway " + gateway).withModel("Xiaomi", "Gateway", null).via(context.topics().bridgeIdentifier()));
         if (hub.entities().isEmpty()) {

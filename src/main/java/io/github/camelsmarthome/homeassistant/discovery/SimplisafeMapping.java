@@ -28,6 +28,8 @@ final class SimplisafeMapping implements SystemMapping {
 
     static final String SYSTEM = "simplisafe";
     static final String TYPES_RESOURCE = "simplisafe-event-types.json";
+    /** Fact of a sensor, lock or camera: the id of the system it belongs to. */
+    static final String SYSTEM_ID = "system_id";
 
     /** Brief 7.1, by event type (websocket names and poll names). */
     private static final Map<String, String> ALARM_STATES = Map.ofEntries(
@@ -90,6 +92,9 @@ final class SimplisafeMapping implements SystemMapping {
                 "SimpliSafe " + deviceId).withModel("SimpliSafe", null, null).withSerialNumber(deviceId)
                 .via(system.device().mainIdentifier()));
         child.parentAvailabilityTopic(context.topics().availability(SYSTEM, systemId));
+        // Lock commands must name the system: with several, the lock's serial alone does not say which one.
+        child.fact(SYSTEM_ID).clear();
+        child.fact(SYSTEM_ID).add(systemId);
         if (label != null && !"unknown".equals(label)) {
             child.fact("kind").clear();
             child.fact("kind").add(label);

@@ -55,6 +55,7 @@ public final class ApplianceStateStore {
 
     // Guarded by this.
     private final Map<String, MutableAppliance> appliances = new LinkedHashMap<>();
+    private volatile boolean listed;
     private long sequence;
     private long changesSaved;
     private boolean warnedOverflow;
@@ -99,6 +100,26 @@ public final class ApplianceStateStore {
     /** Whether the store began from a saved file, i.e. the account was seen before and no seeding is needed. */
     public boolean restoredFromFile() {
         return restored;
+    }
+
+    /**
+     * Notes that the whole account was just listed ({@code GET /homeappliances}) and the appliances
+     * that left it were removed: from now on {@link #completeApplianceIds()} answers.
+     */
+    public void markListed() {
+        listed = true;
+    }
+
+    /**
+     * The account's appliances, once the list is known to be complete: restored from the saved
+     * state (kept in step with the account by list reads, PAIRED and DEPAIRED) or read in this
+     * run. Empty while an account never saved is still being listed for the first time, and while
+     * a saved state without any appliance has not been confirmed by a list read (an empty file
+     * proves little, and "no appliance" would clear every appliance's Home Assistant entities).
+     */
+    public synchronized Optional<Set<String>> completeApplianceIds() {
+        boolean complete = listed || restored && !appliances.isEmpty();
+        return complete ? Optional.of(Set.copyOf(appliances.keySet())) : Optional.empty();
     }
 
     /** The file state is saved to, if any. */

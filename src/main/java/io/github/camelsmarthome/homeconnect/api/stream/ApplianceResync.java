@@ -218,6 +218,7 @@ final class ApplianceResync {
                     limiter.forget(gone);
                 }
             }
+            store.markListed();
         }
         for (String haId : present) {
             if (!store.isConnected(haId)) {

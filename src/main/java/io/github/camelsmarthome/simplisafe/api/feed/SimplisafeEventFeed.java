@@ -19,10 +19,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BiFunction;
@@ -76,7 +78,7 @@ public final class SimplisafeEventFeed implements AutoCloseable {
 
     // Guarded by this.
     private final Map<Long, SystemWatch> watches = new LinkedHashMap<>();
-    private final Set<Long> timers = new java.util.HashSet<>();
+    private final Set<Long> timers = new HashSet<>();
     private RealtimeSource realtime;
     private boolean realtimeLive;
     private String realtimeProblem;
@@ -136,6 +138,29 @@ public final class SimplisafeEventFeed implements AutoCloseable {
     /** The systems being watched (empty until the start has read them). */
     public synchronized Set<Long> systemIds() {
         return Set.copyOf(watches.keySet());
+    }
+
+    /**
+     * Every device of the watched systems (systems, sensors, locks, cameras) once the start has
+     * read the systems and every system's sensors and locks were read by a poll; empty before.
+     */
+    public Optional<Set<String>> completeDeviceIds() {
+        List<SystemWatch> current;
+        synchronized (this) {
+            if (!started || watches.isEmpty()) {
+                return Optional.empty();
+            }
+            current = List.copyOf(watches.values());
+        }
+        Set<String> ids = new HashSet<>();
+        for (SystemWatch watch : current) {
+            Optional<Set<String>> devices = watch.deviceIds();
+            if (devices.isEmpty()) {
+                return Optional.empty();
+            }
+            ids.addAll(devices.get());
+        }
+        return Optional.of(Set.copyOf(ids));
     }
 
     /** The counters. */

@@ -9,6 +9,7 @@ import io.github.camelsmarthome.simplisafe.api.event.EventHistoryCursor;
 import io.github.camelsmarthome.simplisafe.api.event.SeenEventIds;
 import io.github.camelsmarthome.simplisafe.api.event.SimplisafeEvent;
 import io.github.camelsmarthome.simplisafe.api.model.AlarmPhase;
+import io.github.camelsmarthome.simplisafe.api.model.Camera;
 import io.github.camelsmarthome.simplisafe.api.model.SensorReadout;
 import io.github.camelsmarthome.simplisafe.api.model.SimplisafeSystem;
 import io.github.camelsmarthome.simplisafe.api.model.SystemStatus;
@@ -17,7 +18,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
@@ -43,6 +47,7 @@ final class SystemWatch {
 
     // Guarded by this.
     private SystemSnapshot previous;
+    private Set<String> cameraIds = Set.of();
     private boolean hasLocks;
     private boolean sensorsAllowed;
     private Instant sensorsPausedUntil = Instant.MIN;
@@ -65,6 +70,36 @@ final class SystemWatch {
         return previous == null || previous.status() == null ? AlarmPhase.UNKNOWN : previous.status().phase();
     }
 
+    /**
+     * The system's devices (the system, its sensors, locks and cameras) once a poll has read its
+     * sensors and locks; empty before, or while sensors are not read at all (pollSensors off, no
+     * remote management): without them the list would not be complete.
+     */
+    synchronized Optional<Set<String>> deviceIds() {
+        if (previous == null || previous.sensors() == null || previous.locks() == null) {
+            return Optional.empty();
+        }
+        Set<String> ids = new HashSet<>(cameraIds);
+        ids.add(Long.toString(systemId));
+        previous.sensors().forEach(sensor -> ids.add(sensor.serial()));
+        previous.locks().forEach(lock -> ids.add(lock.serial()));
+        return Optional.of(Set.copyOf(ids));
+    }
+
+    /** Events name a camera by its serial, media by its uuid: both, so that neither is taken for a removed device. */
+    private static Set<String> cameraIds(SimplisafeSystem system) {
+        Set<String> ids = new HashSet<>();
+        for (Camera camera : system.cameras()) {
+            if (camera.uuid() != null) {
+                ids.add(camera.uuid());
+            }
+            if (camera.serial() != null) {
+                ids.add(camera.serial());
+            }
+        }
+        return Set.copyOf(ids);
+    }
+
     /** The last state a poll read, if any. */
     synchronized SystemStatus status() {
         return previous == null ? null : previous.status();
@@ -82,6 +117,7 @@ final class SystemWatch {
             SensorReadout readout = sensors.isCompletedExceptionally() ? null : sensors.join();
             synchronized (this) {
                 previous = SystemSnapshot.of(system, readout, now);
+                cameraIds = cameraIds(system);
                 hasLocks = readout != null && !readout.locks().isEmpty();
                 if (system.status() != null) {
                     announced.baseline(systemId, system.status().phase());

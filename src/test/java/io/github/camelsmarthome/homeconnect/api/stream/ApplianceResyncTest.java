@@ -94,6 +94,20 @@ class ApplianceResyncTest {
     }
 
     @Test
+    void theAccountsApplianceListIsCompleteOnceAWholeListWasReadNotAfterAPairedAppliancesRead() throws Exception {
+        store.apply(streamEvent(DRYER, DOOR, "BSH.Common.EnumType.DoorState.Closed"));
+        String added = "BOSCH-HCS06COM1-D70390681C2C";
+
+        resync.onStreamEvent(HomeConnectEvent.of(added, HomeConnectEventType.PAIRED, List.of(), null, Instant.now()));
+        source.answer("appliances", appliances(added, false, WASHER, false));
+        assertThat(store.completeApplianceIds()).isEmpty();
+
+        resync.resyncAll(false);
+        source.answer("appliances", appliances(WASHER, false));
+        assertThat(store.completeApplianceIds()).contains(java.util.Set.of(WASHER));
+    }
+
+    @Test
     void anOfflineAnswerMarksTheApplianceUnavailableAndTheResyncGoesOn() throws Exception {
         resync.resyncAll(true);
         source.answer("appliances", appliances(WASHER, true, DRYER, true));

@@ -76,6 +76,28 @@ class SystemWatchTest {
     }
 
     @Test
+    void theDeviceListNamesTheSystemItsSensorsAndLocksOnceAPollReadThem() {
+        SystemWatch watch = watchWith(Duration.ZERO);
+        var readout = client.getSensors(SID, false).join();
+
+        assertThat(readout.sensors()).isNotEmpty();
+        assertThat(watch.deviceIds()).hasValueSatisfying(ids -> {
+            assertThat(ids).contains(Long.toString(SID));
+            readout.sensors().forEach(sensor -> assertThat(ids).contains(sensor.serial()));
+            readout.locks().forEach(lock -> assertThat(ids).contains(lock.serial()));
+        });
+    }
+
+    @Test
+    void withoutReadingSensorsTheDeviceListIsNeverComplete() {
+        SimplisafeFeedOptions options = SimplisafeFeedOptions.defaults().withPollIntervals(FAST, SLOW).withHistory(20, false);
+        SystemWatch watch = new SystemWatch(SID, client, options, new SeenEventIds(), Clock.systemUTC());
+        watch.baseline(client.getSystems().join().get(0)).join();
+
+        assertThat(watch.deviceIds()).isEmpty();
+    }
+
+    @Test
     void pollsSlowlyWhileDisarmedAndFastOnceArmingStarts() {
         SystemWatch watch = watchWith(Duration.ZERO);
         assertThat(watch.nextInterval()).isEqualTo(SLOW);
