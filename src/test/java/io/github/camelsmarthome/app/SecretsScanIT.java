@@ -174,6 +174,7 @@ class SecretsScanIT {
         properties.put("smarthome.kafka.brokers", KAFKA.bootstrapServers());
         properties.put("smarthome.state-dir", stateDir.toString());
         properties.put("smarthome.ha.housekeeping-interval", "500ms");
+        properties.put("smarthome.ha.housekeeping-first-delay", "500ms");
         properties.put("camel.management.enabled", "true");
         properties.put("camel.management.port", Integer.toString(metricsPort));
         // Everything the health checks know, errors included, is on the page.

@@ -94,6 +94,7 @@ class HomeAssistantHousekeepingIT {
         properties.put("smarthome.mqtt.url", MQTT.url());
         properties.put("smarthome.ha.discovery-mode", mode);
         properties.put("smarthome.ha.housekeeping-interval", "1s");
+        properties.put("smarthome.ha.housekeeping-first-delay", "1s");
         properties.put("camel.component.simplisafe.refreshToken", cloud.auth().issueTokens().refreshToken());
         properties.put("camel.component.simplisafe.apiUrl", cloud.apiUrl());
         properties.put("camel.component.simplisafe.authUrl", cloud.authUrl());

@@ -119,6 +119,7 @@ class RemovedDeviceConfigsIT {
         properties.put("smarthome.ha.node-id", NODE);
         properties.put("smarthome.state-dir", stateDir.toString());
         properties.put("smarthome.ha.housekeeping-interval", "1s");
+        properties.put("smarthome.ha.housekeeping-first-delay", "1s");
         properties.put("camel.component.simplisafe.refreshToken", cloud.auth().issueTokens().refreshToken());
         properties.put("camel.component.simplisafe.apiUrl", cloud.apiUrl());
         properties.put("camel.component.simplisafe.authUrl", cloud.authUrl());

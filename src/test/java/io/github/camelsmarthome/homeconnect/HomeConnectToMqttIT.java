@@ -51,7 +51,7 @@ class HomeConnectToMqttIT {
                     "camel.main.routesIncludePattern", "file:" + RunnerMain.ROUTES.resolve("bridge.yaml") + ",file:"
                                                        + RunnerMain.ROUTES.resolve("homeconnect-to-mqtt.xml") + ",file:"
                                                        + RunnerMain.ROUTES.resolve("homeassistant.yaml"),
-                    "smarthome.ha.housekeeping-interval", "500",
+                    "smarthome.ha.housekeeping-interval", "500", "smarthome.ha.housekeeping-first-delay", "500",
                     "smarthome.mqtt.url", MQTT.url(),
                     "smarthome.homeconnect.client-id", cloud.clientId(),
                     "camel.component.homeconnect.clientSecret", cloud.clientSecret(),
