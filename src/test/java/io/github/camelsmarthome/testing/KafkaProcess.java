@@ -45,7 +45,7 @@ public final class KafkaProcess implements BeforeAllCallback, AfterAllCallback, 
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
 
     private final int brokerPort = FreePorts.find();
-    private final int controllerPort = FreePorts.find();
+    private final int controllerPort = otherFreePort(brokerPort);
     private final Path dir;
     private final Path log;
     private final Thread reaper = new Thread(this::killQuietly, "kafka-process-reaper");
@@ -161,7 +161,8 @@ public final class KafkaProcess implements BeforeAllCallback, AfterAllCallback, 
     private void format() throws IOException, InterruptedException {
         Files.createDirectories(dir.resolve("data"));
         Path config = writeConfig();
-        Process storageTool = java("kafka.tools.StorageTool", "format", "-t", Uuid.randomUuid().toString(), "-c", config.toString())
+        Process storageTool = java("kafka.tools.StorageTool", "format", "--ignore-formatted", "-t", Uuid.randomUuid().toString(), "-c",
+                config.toString())
                 .start();
         if (!storageTool.waitFor(120, TimeUnit.SECONDS)) {
             storageTool.destroyForcibly();
@@ -171,6 +172,14 @@ public final class KafkaProcess implements BeforeAllCallback, AfterAllCallback, 
             throw new IllegalStateException("Formatting the Kafka storage failed (exit " + storageTool.exitValue() + "); see " + log);
         }
         formatted = true;
+    }
+
+    private static int otherFreePort(int taken) {
+        int port = FreePorts.find();
+        while (port == taken) {
+            port = FreePorts.find();
+        }
+        return port;
     }
 
     private Path config() {

@@ -1,5 +1,6 @@
 package io.github.camelsmarthome.simulator.homeconnect;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,7 +40,7 @@ public final class StatusFeed implements AutoCloseable {
 
     synchronized StatusFeed start() {
         startedNanos = System.nanoTime();
-        timer = scheduler.everyRealTime(java.time.Duration.ofMillis(TICK_MILLIS), this::tick);
+        timer = scheduler.everyRealTime(Duration.ofMillis(TICK_MILLIS), this::tick);
         return this;
     }
 
