@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The account's appliances: a washer, a dryer, a dishwasher, an oven and a coffee maker, with the
@@ -28,9 +29,12 @@ public final class SimulatedHousehold {
 
     private final Map<String, SimulatedAppliance> appliances = new LinkedHashMap<>();
     private final ApplianceTiming timing;
+    private final SimulationScheduler scheduler;
+    private final List<StatusFeed> feeds = new CopyOnWriteArrayList<>();
 
     SimulatedHousehold(SimulationClock clock, ApplianceEventSink sink, SimulationScheduler scheduler, ApplianceTiming timing) {
         this.timing = timing;
+        this.scheduler = scheduler;
         for (ApplianceProfile profile : HouseholdFixtures.load()) {
             appliances.put(profile.haId(), new SimulatedAppliance(profile, clock, sink, scheduler, timing));
         }
@@ -95,6 +99,16 @@ public final class SimulatedHousehold {
         timing.setFinishedHold(hold);
     }
 
+    /**
+     * Starts a {@link StatusFeed}: appliance {@code haId}'s status {@code key} set to 1, 2, 3 … at
+     * {@code eventsPerSecond}, one STATUS event each, until the feed is stopped or the simulator closes.
+     */
+    public StatusFeed feedStatus(String haId, String key, int eventsPerSecond) {
+        StatusFeed feed = new StatusFeed(appliance(haId), key, eventsPerSecond, scheduler);
+        feeds.add(feed);
+        return feed.start();
+    }
+
     /** The appliance the API may talk about: known and paired; otherwise {@code null}. */
     SimulatedAppliance findPaired(String haId) {
         SimulatedAppliance appliance = appliances.get(haId);
@@ -111,6 +125,7 @@ public final class SimulatedHousehold {
     }
 
     void shutdown() {
+        feeds.forEach(StatusFeed::stop);
         appliances.values().forEach(SimulatedAppliance::shutdown);
     }
 }
