@@ -187,7 +187,7 @@ public final class HomeAssistantCommands {
         if (discovery == null) {
             return java.util.Optional.empty();
         }
-        return discovery.simplisafeSystemOf(lockSerial).flatMap(sid -> {
+        return discovery.commandFacts().simplisafeSystemOf(lockSerial).flatMap(sid -> {
             try {
                 return java.util.Optional.of(Long.parseLong(sid));
             } catch (NumberFormatException notASystemId) {
@@ -224,7 +224,7 @@ public final class HomeAssistantCommands {
             }
             case "START" -> {
                 String selected = discovery == null ? null
-                        : discovery.homeConnectSelectedProgramKey(command.deviceId()).orElse(null);
+                        : discovery.commandFacts().homeConnectSelectedProgramKey(command.deviceId()).orElse(null);
                 if (selected == null) {
                     throw new MqttCommand.InvalidCommandException("no program is selected on " + command.deviceId()
                                                                   + ": select one first, or send {\"program\": <program>}");
@@ -252,8 +252,8 @@ public final class HomeAssistantCommands {
         if (discovery == null) {
             throw new MqttCommand.InvalidCommandException("unknown program " + program + ": send the whole program key");
         }
-        return discovery.homeConnectProgramKey(haId, program).orElseThrow(() -> new MqttCommand.InvalidCommandException(
-                "unknown program " + program + " for " + haId + ": the appliance reported " + discovery.homeConnectPrograms(haId)));
+        return discovery.commandFacts().homeConnectProgramKey(haId, program).orElseThrow(() -> new MqttCommand.InvalidCommandException(
+                "unknown program " + program + " for " + haId + ": the appliance reported " + discovery.commandFacts().homeConnectPrograms(haId)));
     }
 
     /** The result after the producer ran: {@code {"status":"ok"}}. */

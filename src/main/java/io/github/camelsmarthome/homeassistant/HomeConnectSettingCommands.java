@@ -51,10 +51,10 @@ final class HomeConnectSettingCommands {
         String[] parts = topic.substring(baseTopic.length() + 1).split("/");
         String haId = parts[1];
         String entity = parts[2];
-        HomeConnectSetting setting = discovery == null ? null : discovery.homeConnectSetting(haId, entity).orElse(null);
+        HomeConnectSetting setting = discovery == null ? null : discovery.commandFacts().homeConnectSetting(haId, entity).orElse(null);
         if (setting == null) {
             throw new MqttCommand.InvalidCommandException("unknown command homeconnect/" + entity + " for " + haId
-                    + ": its settings are " + (discovery == null ? "unknown" : discovery.homeConnectSettings(haId))
+                    + ": its settings are " + (discovery == null ? "unknown" : discovery.commandFacts().homeConnectSettings(haId))
                     + ", besides power and program");
         }
         if (payload == null || payload.isBlank() || payload.length() > MqttCommand.MAX_PAYLOAD_LENGTH) {

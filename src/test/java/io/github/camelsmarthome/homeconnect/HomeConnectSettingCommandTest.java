@@ -88,7 +88,7 @@ class HomeConnectSettingCommandTest extends HomeConnectComponentTestSupport {
     void theChildLockSwitchLocksTheApplianceAndItsStateComesBack() throws Exception {
         startCamel(bridge());
         String washer = SimulatedHousehold.WASHER;
-        await().atMost(TIMEOUT).until(() -> discovery.homeConnectSetting(washer, "child_lock").isPresent());
+        await().atMost(TIMEOUT).until(() -> discovery.commandFacts().homeConnectSetting(washer, "child_lock").isPresent());
         assertThat(cloud.household().washer().setting(CHILD_LOCK).booleanValue()).isFalse();
 
         JsonNode result = command(washer, "child_lock", "ON");
@@ -105,7 +105,7 @@ class HomeConnectSettingCommandTest extends HomeConnectComponentTestSupport {
     void aValueTheApplianceRefusesAnswersItsErrorAndChangesNothing() throws Exception {
         startCamel(bridge());
         String dishwasher = SimulatedHousehold.DISHWASHER;
-        await().atMost(TIMEOUT).until(() -> discovery.homeConnectSetting(dishwasher, "ambient_light_brightness").isPresent());
+        await().atMost(TIMEOUT).until(() -> discovery.commandFacts().homeConnectSetting(dishwasher, "ambient_light_brightness").isPresent());
         JsonNode before = cloud.household().dishwasher().setting(BRIGHTNESS);
 
         // 5 % is a percentage, so the bridge passes it on; this appliance's own minimum is 10 %.
@@ -121,7 +121,7 @@ class HomeConnectSettingCommandTest extends HomeConnectComponentTestSupport {
     void aValueOutsideTheEntityIsRefusedWithoutARequest() throws Exception {
         startCamel(bridge());
         String dishwasher = SimulatedHousehold.DISHWASHER;
-        await().atMost(TIMEOUT).until(() -> discovery.homeConnectSetting(dishwasher, "ambient_light_brightness").isPresent());
+        await().atMost(TIMEOUT).until(() -> discovery.commandFacts().homeConnectSetting(dishwasher, "ambient_light_brightness").isPresent());
         long writes = settingWrites();
 
         JsonNode result = command(dishwasher, "ambient_light_brightness", "150");

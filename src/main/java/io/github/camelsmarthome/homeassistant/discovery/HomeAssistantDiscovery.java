@@ -53,6 +53,7 @@ public final class HomeAssistantDiscovery {
     private final KnownDevice bridge;
     private final ObjectNode health = BridgeDevice.initialHealth();
     private final DiscoveryStats stats = new DiscoveryStats();
+    private final CommandFacts commandFacts = new CommandFacts(this);
     /** Identifiers of devices deleted in HA (brief 2.4): their configs are never published again. */
     private final Set<String> excluded = new LinkedHashSet<>();
     /** Config topics the bridge cleared itself, until their copy comes back (bounded: the oldest go first). */
@@ -231,19 +232,6 @@ public final class HomeAssistantDiscovery {
     }
 
     /**
-     * The SimpliSafe system of a sensor or lock, as its events named it; empty when the device is
-     * unknown or said nothing about it.
-     *
-     * @param topicDeviceId the device id as it appears in its command topic
-     */
-    public synchronized Optional<String> simplisafeSystemOf(String topicDeviceId) {
-        return devices.values().stream()
-                .filter(device -> SimplisafeMapping.SYSTEM.equals(device.system())
-                                  && DeviceTopics.segment(device.deviceId()).equals(topicDeviceId))
-                .findFirst().flatMap(device -> device.fact(SimplisafeMapping.SYSTEM_ID).stream().findFirst());
-    }
-
-    /**
      * Clears the configs this instance owns on the broker that no known device produces any more:
      * devices removed while the bundle was down. Configs a known device has in the <em>other</em>
      * discovery mode are migrated instead of deleted, so HA keeps the entities and their user
@@ -308,54 +296,14 @@ public final class HomeAssistantDiscovery {
         return current;
     }
 
-    /**
-     * The full Home Connect program key for what a select sent back: a short name HA shows
-     * ({@code Cotton}) among the programs this appliance reported, or a full key it reported.
-     * Empty when the appliance or the program is unknown.
-     *
-     * @param topicDeviceId the appliance id as it appears in its command topic
-     */
-    public synchronized Optional<String> homeConnectProgramKey(String topicDeviceId, String program) {
-        return homeConnectFact(topicDeviceId, HomeConnectMapping.PROGRAM_KEYS).stream()
-                .filter(key -> key.equals(program) || HomeConnectMapping.lastSegment(key).equals(program))
-                .findFirst();
+    /** The known devices of {@code system}, for {@link CommandFacts}; call while holding this object's lock. */
+    List<KnownDevice> devicesOf(String system) {
+        return devices.values().stream().filter(device -> system.equals(device.system())).toList();
     }
 
-    /** The full key of the program the appliance last reported as selected; empty when none is known. */
-    public synchronized Optional<String> homeConnectSelectedProgramKey(String topicDeviceId) {
-        return homeConnectFact(topicDeviceId, HomeConnectMapping.SELECTED_PROGRAM_KEY).stream().findFirst();
-    }
-
-    /**
-     * The setting entity {@code entity} of a Home Connect appliance (a switch or number of
-     * docs/home-assistant.md), with what a command to it may write; empty when the appliance is
-     * unknown or has no such entity.
-     */
-    public synchronized Optional<HomeConnectSetting> homeConnectSetting(String topicDeviceId, String entity) {
-        return homeConnectAppliance(topicDeviceId).flatMap(device -> HomeConnectEntities.setting(device, entity));
-    }
-
-    /** The setting entities of a Home Connect appliance, by entity key, for an error message. */
-    public synchronized List<String> homeConnectSettings(String topicDeviceId) {
-        return homeConnectAppliance(topicDeviceId).map(device -> List.copyOf(HomeConnectEntities.settingsOf(device).keySet()))
-                .orElse(List.of());
-    }
-
-    private Optional<KnownDevice> homeConnectAppliance(String topicDeviceId) {
-        return devices.values().stream().filter(device -> HomeConnectMapping.SYSTEM.equals(device.system())
-                                                          && DeviceTopics.segment(device.deviceId()).equals(topicDeviceId))
-                .findFirst();
-    }
-
-    /** The programs an appliance reported, by short name, for an error message. */
-    public synchronized List<String> homeConnectPrograms(String topicDeviceId) {
-        return homeConnectFact(topicDeviceId, HomeConnectMapping.PROGRAM_KEYS).stream()
-                .map(HomeConnectMapping::lastSegment).toList();
-    }
-
-    /** Topic segments are reduced ids: the device is found by its reduced id, as the topic names it. */
-    private List<String> homeConnectFact(String topicDeviceId, String fact) {
-        return homeConnectAppliance(topicDeviceId).map(device -> List.copyOf(device.fact(fact))).orElse(List.of());
+    /** Lookups on the known devices for the commands that come back from Home Assistant. */
+    public CommandFacts commandFacts() {
+        return commandFacts;
     }
 
     /** The MQTT filter of this instance's retained configs, to subscribe to briefly before {@link #clearStale}. */

@@ -174,7 +174,7 @@ class HomeConnectApplianceTypesTest {
                 .endsWith("/setting_super_mode_freezer/set");
         JsonNode state = payload(only(messages, "camel-smarthome/homeconnect/" + FRIDGE + "/state"));
         assertThat(state.path("setting_super_mode_freezer").asBoolean()).isTrue();
-        assertThat(discovery.homeConnectSetting(FRIDGE, "setting_super_mode_freezer")).get()
+        assertThat(discovery.commandFacts().homeConnectSetting(FRIDGE, "setting_super_mode_freezer")).get()
                 .extracting(HomeConnectSetting::key).isEqualTo("Refrigeration.FridgeFreezer.Setting.SuperModeFreezer");
     }
 
