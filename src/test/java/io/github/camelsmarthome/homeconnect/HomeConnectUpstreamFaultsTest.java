@@ -38,6 +38,7 @@ class HomeConnectUpstreamFaultsTest extends HomeConnectComponentTestSupport {
         startCamel(configuration -> {
             configuration.setInitialReconnectDelay(1_000);
             configuration.setMaxReconnectDelay(4_000);
+            configuration.setSilentStallTimeout(2_000);
         }, new RouteBuilder() {
             @Override
             public void configure() {
@@ -53,6 +54,21 @@ class HomeConnectUpstreamFaultsTest extends HomeConnectComponentTestSupport {
     @Test
     void aDroppedStreamIsReportedDownThenReopenedAndEventsFlowAgain() {
         recover("stream dropped", () -> cloud.faults().dropStreams(), "BACKING_OFF");
+    }
+
+    @Test
+    void aStalledStreamWithOnlyKeepAlivesIsReopenedWhenARunningApplianceGoesQuietAndEventsFlowAgain() {
+        // Programs run in real time here, so the washer is still running when the stream stalls. The
+        // stall is injected at once: each quiet period of a running appliance costs one of its 8 re-reads an hour.
+        cloud.clock().setTimeScale(1);
+        cloud.household().washer().startProgram("LaundryCare.Washer.Program.Cotton");
+        await().atMost(TIMEOUT).until(() -> arrivals.stream().anyMatch(arrival -> arrival.event().items().stream()
+                .anyMatch(item -> item.value() != null && item.value().asText().endsWith("OperationState.Run"))));
+
+        recover("stream stalled (keep-alives only)", () -> {
+            cloud.faults().stallStreams();
+            cloud.household().washer().stopProgram();
+        }, "STALLED");
     }
 
     @Test
