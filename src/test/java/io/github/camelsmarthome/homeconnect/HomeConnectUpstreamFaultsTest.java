@@ -1,9 +1,11 @@
 package io.github.camelsmarthome.homeconnect;
 
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import io.github.camelsmarthome.homeconnect.api.HomeConnectAuthorization;
 import io.github.camelsmarthome.homeconnect.api.event.EventOrigin;
 import io.github.camelsmarthome.homeconnect.api.event.HomeConnectEvent;
 import io.github.camelsmarthome.simulator.homeconnect.FaultTarget;
@@ -34,6 +36,12 @@ class HomeConnectUpstreamFaultsTest extends HomeConnectComponentTestSupport {
 
     @BeforeEach
     void startRoute() throws Exception {
+        startEventsRoute();
+        awaitStreamOpen();
+        await().atMost(TIMEOUT).until(() -> state() == HealthCheck.State.UP);
+    }
+
+    private void startEventsRoute() throws Exception {
         // Backoff long enough to see the DOWN state, short enough for a test (the default starts at 10 s).
         startCamel(configuration -> {
             configuration.setInitialReconnectDelay(1_000);
@@ -47,8 +55,6 @@ class HomeConnectUpstreamFaultsTest extends HomeConnectComponentTestSupport {
                                 System.nanoTime())));
             }
         });
-        awaitStreamOpen();
-        await().atMost(TIMEOUT).until(() -> state() == HealthCheck.State.UP);
     }
 
     @Test
@@ -95,6 +101,33 @@ class HomeConnectUpstreamFaultsTest extends HomeConnectComponentTestSupport {
             cloud.faults().failNext(FaultTarget.EVENT_STREAM, 503, 2);
             cloud.faults().dropStreams();
         }, "503");
+    }
+
+    @Test
+    void aRequestBudgetBlockedAtStartKeepsTheStreamClosedWithTheReasonAndItOpensWhenTheBudgetFreesUp() throws Exception {
+        context.stop();
+        context = null;
+        // As a daily 429 leaves it in the saved budget: every request blocked for a while.
+        long now = System.currentTimeMillis();
+        Files.writeString(stateDir.resolve(HomeConnectAuthorization.accountName(cloud.clientId()) + ".budget.json"),
+                "{\"version\":1,\"burstTokens\":5,\"burstUpdatedAt\":" + now + ",\"blockedUntil\":" + (now + 5_000)
+                + ",\"blockedBy\":\"DAILY\"}");
+        RecoveryTimer timer = RecoveryTimer.start("request budget exhausted");
+        arrivals.clear();
+
+        startEventsRoute();
+
+        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(20)).until(() -> consumerHealth("events")
+                .filter(result -> result.getState() == HealthCheck.State.DOWN).flatMap(HealthCheck.Result::getMessage)
+                .filter(message -> message.contains("BUDGET_REFUSED")).isPresent());
+        timer.detected();
+        await().atMost(PATIENCE).until(() -> state() == HealthCheck.State.UP);
+        cloud.household().washer().openDoor();
+        Arrival pushed = await().atMost(TIMEOUT).until(() -> arrivals.stream()
+                .filter(arrival -> EventOrigin.STREAM.equals(arrival.event().origin())).findFirst(), found -> found.isPresent())
+                .orElseThrow();
+        timer.recovered(pushed.nanoTime());
+        timer.log();
     }
 
     /**
