@@ -91,6 +91,13 @@ public class SimplisafeComponent extends HealthCheckComponent {
         return found == null || found.feed() == null ? Optional.empty() : Optional.of(found.mode());
     }
 
+    /** The counters of {@code account}'s websocket, while a consumer runs the feed with one. */
+    public synchronized Optional<io.github.camelsmarthome.simplisafe.api.websocket.RealtimeStats> realtimeStats(String account) {
+        SimplisafeAccount found = accounts.get(account);
+        SimplisafeEventFeed feed = found == null ? null : found.feed();
+        return feed == null ? Optional.empty() : feed.realtimeStats();
+    }
+
     /** The counters of {@code account}'s event feed, while a consumer runs it. */
     public synchronized Optional<FeedStats> feedStats(String account) {
         SimplisafeAccount found = accounts.get(account);

@@ -143,6 +143,11 @@ public final class SimplisafeEventFeed implements AutoCloseable {
         return stats;
     }
 
+    /** The websocket's counters, while the feed runs with one. */
+    public synchronized java.util.Optional<io.github.camelsmarthome.simplisafe.api.websocket.RealtimeStats> realtimeStats() {
+        return realtime == null ? java.util.Optional.empty() : realtime.stats();
+    }
+
     /** A command changed the alarm state of {@code systemId}: rest the sensors for the cooldown (brief 11). */
     public void noteArmingCommand(long systemId) {
         SystemWatch watch;

@@ -2,6 +2,7 @@ package io.github.camelsmarthome.simplisafe.api.feed;
 
 import io.github.camelsmarthome.auth.TokenRefresher;
 import io.github.camelsmarthome.simplisafe.api.event.SimplisafeEvent;
+import io.github.camelsmarthome.simplisafe.api.websocket.RealtimeStats;
 import io.github.camelsmarthome.simplisafe.api.websocket.RealtimeStatus;
 import io.github.camelsmarthome.simplisafe.api.websocket.SimplisafeRealtimeClient;
 import io.github.camelsmarthome.simplisafe.api.websocket.SimplisafeRealtimeListener;
@@ -60,6 +61,11 @@ public final class WebsocketRealtimeSource implements RealtimeSource {
     @Override
     public void reconnect(String reason) {
         client.reconnect(reason);
+    }
+
+    @Override
+    public java.util.Optional<RealtimeStats> stats() {
+        return java.util.Optional.of(client.stats());
     }
 
     @Override
