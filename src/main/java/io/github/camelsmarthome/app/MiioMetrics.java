@@ -1,8 +1,10 @@
 package io.github.camelsmarthome.app;
 
 import java.net.InetSocketAddress;
+import java.util.Collections;
 import java.util.Map;
 import java.util.Set;
+import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.ToDoubleFunction;
@@ -27,7 +29,8 @@ final class MiioMetrics extends SimpleEventNotifierSupport {
 
     private final CamelContext context;
     private final Set<String> bound = ConcurrentHashMap.newKeySet();
-    private final Map<MiioPushServerStats, Boolean> observed = java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+    /** The stats objects whose ack latency feeds the timer; weak, as a restarted server brings a new one. */
+    private final Map<MiioPushServerStats, Boolean> observed = Collections.synchronizedMap(new WeakHashMap<>());
 
     MiioMetrics(CamelContext context) {
         this.context = context;

@@ -14,6 +14,7 @@ import io.github.camelsmarthome.storage.StateDirectory;
 import io.github.camelsmarthome.simplisafe.api.auth.SimpliSafeAuthorization;
 import io.github.camelsmarthome.simplisafe.api.feed.ConnectionMode;
 import io.github.camelsmarthome.simplisafe.api.feed.FeedStats;
+import io.github.camelsmarthome.simplisafe.api.websocket.RealtimeStats;
 import io.github.camelsmarthome.simplisafe.api.feed.SimplisafeEventFeed;
 import io.vertx.core.Vertx;
 import org.apache.camel.Endpoint;
@@ -92,7 +93,7 @@ public class SimplisafeComponent extends HealthCheckComponent {
     }
 
     /** The counters of {@code account}'s websocket, while a consumer runs the feed with one. */
-    public synchronized Optional<io.github.camelsmarthome.simplisafe.api.websocket.RealtimeStats> realtimeStats(String account) {
+    public synchronized Optional<RealtimeStats> realtimeStats(String account) {
         SimplisafeAccount found = accounts.get(account);
         SimplisafeEventFeed feed = found == null ? null : found.feed();
         return feed == null ? Optional.empty() : feed.realtimeStats();

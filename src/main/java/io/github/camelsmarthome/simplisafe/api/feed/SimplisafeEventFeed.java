@@ -14,6 +14,7 @@ import io.github.camelsmarthome.simplisafe.api.event.SimplisafeEvent;
 import io.github.camelsmarthome.simplisafe.api.event.SimplisafeEventOrigin;
 import io.github.camelsmarthome.simplisafe.api.model.SimplisafeSystem;
 import io.github.camelsmarthome.simplisafe.api.model.SystemStatus;
+import io.github.camelsmarthome.simplisafe.api.websocket.RealtimeStats;
 import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.time.Duration;
@@ -23,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BiFunction;
@@ -144,8 +146,8 @@ public final class SimplisafeEventFeed implements AutoCloseable {
     }
 
     /** The websocket's counters, while the feed runs with one. */
-    public synchronized java.util.Optional<io.github.camelsmarthome.simplisafe.api.websocket.RealtimeStats> realtimeStats() {
-        return realtime == null ? java.util.Optional.empty() : realtime.stats();
+    public synchronized Optional<RealtimeStats> realtimeStats() {
+        return realtime == null ? Optional.empty() : realtime.stats();
     }
 
     /** A command changed the alarm state of {@code systemId}: rest the sensors for the cooldown (brief 11). */

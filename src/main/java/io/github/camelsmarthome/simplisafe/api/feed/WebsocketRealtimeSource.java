@@ -10,6 +10,7 @@ import io.github.camelsmarthome.simplisafe.api.websocket.SimplisafeRealtimeOptio
 import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 
 /** The feed's {@link RealtimeSource} on SimpliSafe's websocket ({@link SimplisafeRealtimeClient}). */
 public final class WebsocketRealtimeSource implements RealtimeSource {
@@ -64,8 +65,8 @@ public final class WebsocketRealtimeSource implements RealtimeSource {
     }
 
     @Override
-    public java.util.Optional<RealtimeStats> stats() {
-        return java.util.Optional.of(client.stats());
+    public Optional<RealtimeStats> stats() {
+        return Optional.of(client.stats());
     }
 
     @Override
