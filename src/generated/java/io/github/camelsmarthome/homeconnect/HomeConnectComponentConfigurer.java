@@ -66,6 +66,8 @@ public class HomeConnectComponentConfigurer extends PropertyConfigurerSupport im
         case "requesttimeout":
         case "requestTimeout": getOrCreateConfiguration(target).setRequestTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "scope": getOrCreateConfiguration(target).setScope(property(camelContext, java.lang.String.class, value)); return true;
+        case "silentstalltimeout":
+        case "silentStallTimeout": getOrCreateConfiguration(target).setSilentStallTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "splititems":
         case "splitItems": getOrCreateConfiguration(target).setSplitItems(property(camelContext, boolean.class, value)); return true;
         case "statedir":
@@ -123,6 +125,8 @@ public class HomeConnectComponentConfigurer extends PropertyConfigurerSupport im
         case "requesttimeout":
         case "requestTimeout": return long.class;
         case "scope": return java.lang.String.class;
+        case "silentstalltimeout":
+        case "silentStallTimeout": return long.class;
         case "splititems":
         case "splitItems": return boolean.class;
         case "statedir":
@@ -176,6 +180,8 @@ public class HomeConnectComponentConfigurer extends PropertyConfigurerSupport im
         case "requesttimeout":
         case "requestTimeout": return getOrCreateConfiguration(target).getRequestTimeout();
         case "scope": return getOrCreateConfiguration(target).getScope();
+        case "silentstalltimeout":
+        case "silentStallTimeout": return getOrCreateConfiguration(target).getSilentStallTimeout();
         case "splititems":
         case "splitItems": return getOrCreateConfiguration(target).isSplitItems();
         case "statedir":

@@ -56,6 +56,8 @@ public class HomeConnectEndpointConfigurer extends PropertyConfigurerSupport imp
         case "requesttimeout":
         case "requestTimeout": target.getConfiguration().setRequestTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "scope": target.getConfiguration().setScope(property(camelContext, java.lang.String.class, value)); return true;
+        case "silentstalltimeout":
+        case "silentStallTimeout": target.getConfiguration().setSilentStallTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "splititems":
         case "splitItems": target.getConfiguration().setSplitItems(property(camelContext, boolean.class, value)); return true;
         case "statedir":
@@ -104,6 +106,8 @@ public class HomeConnectEndpointConfigurer extends PropertyConfigurerSupport imp
         case "requesttimeout":
         case "requestTimeout": return long.class;
         case "scope": return java.lang.String.class;
+        case "silentstalltimeout":
+        case "silentStallTimeout": return long.class;
         case "splititems":
         case "splitItems": return boolean.class;
         case "statedir":
@@ -153,6 +157,8 @@ public class HomeConnectEndpointConfigurer extends PropertyConfigurerSupport imp
         case "requesttimeout":
         case "requestTimeout": return target.getConfiguration().getRequestTimeout();
         case "scope": return target.getConfiguration().getScope();
+        case "silentstalltimeout":
+        case "silentStallTimeout": return target.getConfiguration().getSilentStallTimeout();
         case "splititems":
         case "splitItems": return target.getConfiguration().isSplitItems();
         case "statedir":

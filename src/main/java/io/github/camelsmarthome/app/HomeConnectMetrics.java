@@ -60,6 +60,10 @@ final class HomeConnectMetrics extends SimpleEventNotifierSupport {
                     EventStreamMetrics::corruptStreams);
             streamCounter(registry, component, account, "smarthome.homeconnect.stream.skipped", "events skipped (unknown type, no appliance)",
                     EventStreamMetrics::skipped);
+            unified(registry, component, account, "smarthome.events.in", "events received from upstream", EventStreamMetrics::events);
+            unified(registry, component, account, "smarthome.parse.errors", "upstream input that could not be parsed and was skipped",
+                    EventStreamMetrics::corruptStreams);
+            unified(registry, component, account, "smarthome.reconnects", "reconnects to upstream", EventStreamMetrics::reconnects);
         }
     }
 
@@ -69,6 +73,13 @@ final class HomeConnectMetrics extends SimpleEventNotifierSupport {
                         c -> c.budget(account).map(remaining::applyAsDouble).orElse(Double.NaN))
                 .description("Home Connect requests the account may still make in this window")
                 .tag("account", account).tag("window", window).register(registry);
+    }
+
+    /** The same name for every system, tagged with it: one dashboard panel for all. */
+    private static void unified(MeterRegistry registry, HomeConnectComponent component, String account, String name,
+            String description, ToDoubleFunction<EventStreamMetrics> count) {
+        FunctionCounter.builder(name, component, c -> c.streamMetrics(account).map(count::applyAsDouble).orElse(0.0))
+                .description(description).tag("system", "homeconnect").tag("source", account).register(registry);
     }
 
     private static void streamCounter(MeterRegistry registry, HomeConnectComponent component, String account, String name,

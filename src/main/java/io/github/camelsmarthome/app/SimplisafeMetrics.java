@@ -7,6 +7,7 @@ import java.util.function.ToDoubleFunction;
 import io.github.camelsmarthome.simplisafe.SimplisafeComponent;
 import io.github.camelsmarthome.simplisafe.api.feed.ConnectionMode;
 import io.github.camelsmarthome.simplisafe.api.feed.FeedStats;
+import io.github.camelsmarthome.simplisafe.api.websocket.RealtimeStats;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -61,7 +62,24 @@ final class SimplisafeMetrics extends SimpleEventNotifierSupport {
                     FeedStats::backfills);
             counter(registry, component, account, "smarthome.simplisafe.consumer.failures", "events a route failed on",
                     FeedStats::listenerFailures);
+            unified(registry, component, account, "smarthome.events.in", "events received from upstream",
+                    c -> c.feedStats(account).map(FeedStats::emitted).orElse(0L));
+            unified(registry, component, account, "smarthome.parse.errors", "upstream input that could not be parsed and was skipped",
+                    c -> c.realtimeStats(account).map(RealtimeStats::invalidMessages).orElse(0L));
+            // The first time the websocket goes live is a connect, each later one a reconnect.
+            unified(registry, component, account, "smarthome.reconnects", "reconnects to upstream",
+                    c -> c.realtimeStats(account).map(stats -> Math.max(0, stats.subscribed() - 1)).orElse(0L));
+            FunctionCounter.builder("smarthome.simplisafe.realtime.refusals", component,
+                            c -> c.realtimeStats(account).map(RealtimeStats::refusals).orElse(0L))
+                    .description("websocket upgrades answered HTTP 403").tag("account", account).register(registry);
         }
+    }
+
+    /** The same name for every system, tagged with it: one dashboard panel for all. */
+    private static void unified(MeterRegistry registry, SimplisafeComponent component, String account, String name,
+            String description, ToDoubleFunction<SimplisafeComponent> count) {
+        FunctionCounter.builder(name, component, count).description(description)
+                .tag("system", "simplisafe").tag("source", account).register(registry);
     }
 
     private static void counter(MeterRegistry registry, SimplisafeComponent component, String account, String name,

@@ -126,6 +126,8 @@ public class SmarthomeConfiguration implements CamelConfiguration {
         context.getManagementStrategy().addEventNotifier(new HomeConnectMetrics(context));
         context.getManagementStrategy().addEventNotifier(new SimplisafeMetrics(context));
         context.getManagementStrategy().addEventNotifier(new RouteBacklogMetrics(context));
+        context.getManagementStrategy().addEventNotifier(new MiioMetrics(context));
+        context.getManagementStrategy().addEventNotifier(new EventFlowMetrics(context));
 
         ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);

@@ -123,6 +123,7 @@ final class HomeConnectAccount implements AutoCloseable {
                 .connectTimeout(Duration.ofMillis(configuration.getConnectTimeout()))
                 .readTimeout(Duration.ofMillis(configuration.getStreamReadTimeout()))
                 .watchdogTimeout(Duration.ofMillis(configuration.getStreamWatchdogTimeout()))
+                .silentStallTimeout(Duration.ofMillis(configuration.getSilentStallTimeout()))
                 .backoff(Duration.ofMillis(configuration.getInitialReconnectDelay()),
                         Duration.ofMillis(configuration.getMaxReconnectDelay()), 2.0);
         if (configuration.getLanguage() != null && !configuration.getLanguage().isBlank()) {

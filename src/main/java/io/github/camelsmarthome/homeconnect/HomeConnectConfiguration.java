@@ -43,6 +43,8 @@ public class HomeConnectConfiguration implements Cloneable {
     private long streamReadTimeout = 90_000;
     @UriParam(label = "consumer,advanced", defaultValue = "120s", javaType = "java.time.Duration")
     private long streamWatchdogTimeout = 120_000;
+    @UriParam(label = "consumer,advanced", defaultValue = "180s", javaType = "java.time.Duration")
+    private long silentStallTimeout = 180_000;
 
     @UriParam(label = "producer")
     private String key;
@@ -205,6 +207,18 @@ public class HomeConnectConfiguration implements Cloneable {
     /** An application watchdog above the read timeout: no line for this long reopens the stream. */
     public void setStreamWatchdogTimeout(long streamWatchdogTimeout) {
         this.streamWatchdogTimeout = streamWatchdogTimeout;
+    }
+
+    public long getSilentStallTimeout() {
+        return silentStallTimeout;
+    }
+
+    /**
+     * How long a running appliance may stay silent while keep-alives still flow before its status
+     * is read; a status that disagrees with the stream reopens it (the stream stalled).
+     */
+    public void setSilentStallTimeout(long silentStallTimeout) {
+        this.silentStallTimeout = silentStallTimeout;
     }
 
     public String getKey() {

@@ -18,6 +18,7 @@ import io.github.camelsmarthome.event.CompleteDeviceList;
 import io.github.camelsmarthome.event.CompleteDeviceListSource;
 import io.github.camelsmarthome.simplisafe.api.feed.ConnectionMode;
 import io.github.camelsmarthome.simplisafe.api.feed.FeedStats;
+import io.github.camelsmarthome.simplisafe.api.websocket.RealtimeStats;
 import io.github.camelsmarthome.simplisafe.api.feed.SimplisafeEventFeed;
 import io.vertx.core.Vertx;
 import org.apache.camel.Endpoint;
@@ -120,6 +121,13 @@ public class SimplisafeComponent extends HealthCheckComponent implements Complet
     public synchronized Optional<ConnectionMode> connectionMode(String account) {
         SimplisafeAccount found = accounts.get(account);
         return found == null || found.feed() == null ? Optional.empty() : Optional.of(found.mode());
+    }
+
+    /** The counters of {@code account}'s websocket, while a consumer runs the feed with one. */
+    public synchronized Optional<RealtimeStats> realtimeStats(String account) {
+        SimplisafeAccount found = accounts.get(account);
+        SimplisafeEventFeed feed = found == null ? null : found.feed();
+        return feed == null ? Optional.empty() : feed.realtimeStats();
     }
 
     /** The counters of {@code account}'s event feed, while a consumer runs it. */

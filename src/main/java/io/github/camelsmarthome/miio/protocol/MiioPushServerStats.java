@@ -4,7 +4,11 @@ import io.github.camelsmarthome.miio.protocol.PushDatagram.DropReason;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAccumulator;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.LongConsumer;
 
 /**
  * Live counters of one {@link MiioPushServer}, for metrics and health checks. Counters only grow;
@@ -28,6 +32,11 @@ public final class MiioPushServerStats {
     private final LongAdder moveChecks = new LongAdder();
     private final LongAdder moveChecksSkipped = new LongAdder();
     private final LongAdder gatewaysMoved = new LongAdder();
+    private final LongAdder gatewaysBack = new LongAdder();
+    private final LongAdder ackLatencies = new LongAdder();
+    private final LongAdder ackLatencyTotal = new LongAdder();
+    private final LongAccumulator ackLatencyMax = new LongAccumulator(Math::max, 0);
+    private final CopyOnWriteArrayList<LongConsumer> ackLatencyObservers = new CopyOnWriteArrayList<>();
     private final Map<DropReason, LongAdder> malformed = new EnumMap<>(DropReason.class);
 
     MiioPushServerStats() {
@@ -35,6 +44,31 @@ public final class MiioPushServerStats {
         for (DropReason reason : DropReason.values()) {
             malformed.put(reason, new LongAdder());
         }
+    }
+
+    /** Gateways heard again after they were reported silent. */
+    public long gatewaysBack() { return gatewaysBack.sum(); }
+
+    /** Acks whose latency was measured (every ack that left the socket). */
+    public long ackLatencies() { return ackLatencies.sum(); }
+
+    /** The sum of the measured ack latencies, in nanoseconds. */
+    public long ackLatencyTotalNanos() { return ackLatencyTotal.sum(); }
+
+    /** The longest ack latency measured, in nanoseconds; 0 before the first. */
+    public long ackLatencyMaxNanos() { return ackLatencyMax.get(); }
+
+    /**
+     * Calls {@code observer} with each ack latency in nanoseconds (datagram read to ack written), on
+     * the server's I/O thread: it must be quick and must not block (a metrics timer, say).
+     */
+    public void observeAckLatency(LongConsumer observer) {
+        ackLatencyObservers.add(observer);
+    }
+
+    /** Stops calling {@code observer}. */
+    public void stopObservingAckLatency(LongConsumer observer) {
+        ackLatencyObservers.remove(observer);
     }
 
     /** Datagrams received, whatever became of them. */
@@ -138,13 +172,25 @@ public final class MiioPushServerStats {
 
     void countGatewayMoved() { gatewaysMoved.increment(); }
 
+    void countGatewayBack() { gatewaysBack.increment(); }
+
+    void recordAckLatency(long nanos) {
+        ackLatencies.increment();
+        ackLatencyTotal.add(nanos);
+        ackLatencyMax.accumulate(nanos);
+        for (LongConsumer observer : ackLatencyObservers) {
+            observer.accept(nanos);
+        }
+    }
+
     void countMalformed(DropReason reason) { malformed.get(reason).increment(); }
 
     @Override
     public String toString() {
         return "MiioPushServerStats[received=" + received() + ", hellosAnswered=" + hellosAnswered() + ", acked="
                 + acked() + ", delivered=" + delivered() + ", duplicates=" + duplicates() + ", droppedUnregistered="
-                + droppedUnregistered() + ", droppedQueueFull=" + droppedQueueFull() + ", gatewaysMoved=" + gatewaysMoved() + ", malformed="
+                + droppedUnregistered() + ", droppedQueueFull=" + droppedQueueFull() + ", gatewaysMoved=" + gatewaysMoved() + ", ackLatencyMaxMicros="
+                + TimeUnit.NANOSECONDS.toMicros(ackLatencyMaxNanos()) + ", malformed="
                 + malformedByReason() + "]";
     }
 }

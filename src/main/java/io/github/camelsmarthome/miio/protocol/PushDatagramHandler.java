@@ -64,6 +64,7 @@ final class PushDatagramHandler extends SimpleChannelInboundHandler<DatagramPack
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket packet) {
+        long readAt = System.nanoTime();
         stats.countReceived();
         InetSocketAddress sender = packet.sender();
         InetAddress source = sender.getAddress();
@@ -82,15 +83,15 @@ final class PushDatagramHandler extends SimpleChannelInboundHandler<DatagramPack
             heardFrom(registration, source, now);
             send(ctx, hello.reply(), sender, "hello reply").addListener(f -> countSent(f, stats::countHelloAnswered));
         } else if (outcome instanceof Event event) {
-            onEvent(ctx, event, registration, sender, now);
+            onEvent(ctx, event, registration, sender, now, readAt);
         } else if (outcome instanceof DuplicateEvent duplicate) {
             // Only when the classifier de-duplicates on its own; the server turns that off and uses its window.
             heardFrom(registration, source, now);
-            acknowledgeRetransmission(ctx, duplicate.id(), duplicate.method(), duplicate.reply(), sender);
+            acknowledgeRetransmission(ctx, duplicate.id(), duplicate.method(), duplicate.reply(), sender, readAt);
         } else if (outcome instanceof AckWithoutEvent withoutEvent) {
             stats.countWithoutEvent();
             heardFrom(registration, source, now);
-            send(ctx, withoutEvent.reply(), sender, "ack").addListener(f -> countSent(f, stats::countAcked));
+            send(ctx, withoutEvent.reply(), sender, "ack").addListener(f -> countAck(f, readAt));
             long skipped = withoutEventLog.tryAcquire();
             if (skipped >= 0) {
                 LOG.warn("miIO push: acknowledged request id {} from {} without an event: method {} is not"
@@ -156,11 +157,11 @@ final class PushDatagramHandler extends SimpleChannelInboundHandler<DatagramPack
     }
 
     private void onEvent(ChannelHandlerContext ctx, Event event, GatewayRegistration registration,
-            InetSocketAddress sender, Instant now) {
+            InetSocketAddress sender, Instant now, long readAt) {
         InetAddress gateway = sender.getAddress();
         heardFrom(registration, gateway, now);
         if (retransmissions.isRetransmission(gateway, event.id(), event.method(), now)) {
-            acknowledgeRetransmission(ctx, event.id(), event.method(), event.reply(), sender);
+            acknowledgeRetransmission(ctx, event.id(), event.method(), event.reply(), sender, readAt);
             return;
         }
         if (!dispatcher.hasRoomForEvent()) {
@@ -184,17 +185,25 @@ final class PushDatagramHandler extends SimpleChannelInboundHandler<DatagramPack
         MiioPushListener listener = registration.listener();
         // The listener hears the event only once the ack has left (or failed to leave) the socket.
         send(ctx, event.reply(), sender, "ack").addListener(f -> {
-            countSent(f, stats::countAcked);
+            countAck(f, readAt);
             dispatcher.dispatch(() -> deliver(listener, pushed));
         });
     }
 
     private void acknowledgeRetransmission(ChannelHandlerContext ctx, long id, String method, byte[] ack,
-            InetSocketAddress sender) {
+            InetSocketAddress sender, long readAt) {
         stats.countDuplicate();
         LOG.debug("miIO push: retransmission of event id {} method {} from {} acknowledged again, not delivered",
                 id, describeMethod(method), describe(sender));
-        send(ctx, ack, sender, "ack").addListener(f -> countSent(f, stats::countAcked));
+        send(ctx, ack, sender, "ack").addListener(f -> countAck(f, readAt));
+    }
+
+    /** Counts an ack that left the socket and how long after its datagram was read (the design's 1 ms p99 budget). */
+    private void countAck(io.netty.util.concurrent.Future<?> sent, long readAt) {
+        if (sent.isSuccess()) {
+            stats.countAcked();
+            stats.recordAckLatency(System.nanoTime() - readAt);
+        }
     }
 
     private void deliver(MiioPushListener listener, PushedMessage event) {
@@ -232,6 +241,7 @@ final class PushDatagramHandler extends SimpleChannelInboundHandler<DatagramPack
 
     private void heardFrom(GatewayRegistration registration, InetAddress gateway, Instant now) {
         if (registration != null && liveness.heard(gateway, now)) {
+            stats.countGatewayBack();
             LOG.info("miIO push: gateway {} is heard from again", gateway.getHostAddress());
             MiioPushListener listener = registration.listener();
             dispatcher.dispatch(() -> {

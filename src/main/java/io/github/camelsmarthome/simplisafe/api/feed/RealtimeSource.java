@@ -1,5 +1,9 @@
 package io.github.camelsmarthome.simplisafe.api.feed;
 
+import java.util.Optional;
+
+import io.github.camelsmarthome.simplisafe.api.websocket.RealtimeStats;
+
 /**
  * The websocket as the feed sees it, so that the feed does not depend on how the socket is kept
  * alive; {@link WebsocketRealtimeSource} is the real one.
@@ -14,6 +18,11 @@ public interface RealtimeSource extends AutoCloseable {
 
     /** One line for health and logs: the state and, when not live, why. */
     String describe();
+
+    /** The socket's counters (connects, losses, refusals, invalid messages), when it keeps any. */
+    default Optional<RealtimeStats> stats() {
+        return Optional.empty();
+    }
 
     /** Stops for good; no sink call after it returns. */
     @Override

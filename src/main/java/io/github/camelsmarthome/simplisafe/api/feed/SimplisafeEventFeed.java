@@ -14,6 +14,7 @@ import io.github.camelsmarthome.simplisafe.api.event.SimplisafeEvent;
 import io.github.camelsmarthome.simplisafe.api.event.SimplisafeEventOrigin;
 import io.github.camelsmarthome.simplisafe.api.model.SimplisafeSystem;
 import io.github.camelsmarthome.simplisafe.api.model.SystemStatus;
+import io.github.camelsmarthome.simplisafe.api.websocket.RealtimeStats;
 import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.time.Duration;
@@ -166,6 +167,11 @@ public final class SimplisafeEventFeed implements AutoCloseable {
     /** The counters. */
     public FeedStats stats() {
         return stats;
+    }
+
+    /** The websocket's counters, while the feed runs with one. */
+    public synchronized Optional<RealtimeStats> realtimeStats() {
+        return realtime == null ? Optional.empty() : realtime.stats();
     }
 
     /** A command changed the alarm state of {@code systemId}: rest the sensors for the cooldown (brief 11). */

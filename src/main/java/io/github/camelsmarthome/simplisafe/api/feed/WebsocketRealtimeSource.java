@@ -2,6 +2,7 @@ package io.github.camelsmarthome.simplisafe.api.feed;
 
 import io.github.camelsmarthome.auth.TokenRefresher;
 import io.github.camelsmarthome.simplisafe.api.event.SimplisafeEvent;
+import io.github.camelsmarthome.simplisafe.api.websocket.RealtimeStats;
 import io.github.camelsmarthome.simplisafe.api.websocket.RealtimeStatus;
 import io.github.camelsmarthome.simplisafe.api.websocket.SimplisafeRealtimeClient;
 import io.github.camelsmarthome.simplisafe.api.websocket.SimplisafeRealtimeListener;
@@ -9,6 +10,7 @@ import io.github.camelsmarthome.simplisafe.api.websocket.SimplisafeRealtimeOptio
 import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 
 /** The feed's {@link RealtimeSource} on SimpliSafe's websocket ({@link SimplisafeRealtimeClient}). */
 public final class WebsocketRealtimeSource implements RealtimeSource {
@@ -60,6 +62,11 @@ public final class WebsocketRealtimeSource implements RealtimeSource {
     @Override
     public void reconnect(String reason) {
         client.reconnect(reason);
+    }
+
+    @Override
+    public Optional<RealtimeStats> stats() {
+        return Optional.of(client.stats());
     }
 
     @Override
