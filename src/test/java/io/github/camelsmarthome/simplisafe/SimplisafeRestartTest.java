@@ -15,6 +15,7 @@ import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * {@code simplisafe:events} across a restart on the same state folder: the feed's checkpoint makes
@@ -74,5 +75,22 @@ class SimplisafeRestartTest extends SimplisafeComponentTestSupport {
         awaitEvent(event -> event.id().equals("id:" + afterRestart.eventId()));
         List<String> upstream = events.stream().filter(event -> event.eventId() != null).map(SimplisafeEvent::id).toList();
         assertThat(upstream).containsExactlyInAnyOrder("id:" + whileDown.eventId(), "id:" + afterRestart.eventId());
+    }
+
+    @Test
+    void theHistoryPositionIsSavedAtStartSoADowntimeBeforeAnyEventIsBackFilledToo() throws Exception {
+        cloud.system().emitEvent(AUTOMATIC_TEST);
+        startConsumer(c -> { }, null);
+        awaitWatching();
+        await().atMost(TIMEOUT).until(() -> checkpointFile() != null);
+        context.stop();
+        events.clear();
+
+        SimulatedEvent whileDown = cloud.system().emitEvent(AUTOMATIC_TEST);
+        startConsumer(c -> { }, null);
+
+        awaitEvent(event -> event.id().equals("id:" + whileDown.eventId()));
+        assertThat(events).filteredOn(event -> event.eventId() != null).extracting(SimplisafeEvent::id)
+                .containsExactly("id:" + whileDown.eventId());
     }
 }

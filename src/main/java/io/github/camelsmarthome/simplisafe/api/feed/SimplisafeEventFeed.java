@@ -220,6 +220,8 @@ public final class SimplisafeEventFeed implements AutoCloseable {
             LOG.info("SimpliSafe: watching system(s) {}; {}", systemIds(),
                     realtimeFactory == null ? "REST polling only (realtime off)" : "polling, and connecting the websocket");
             updateMode("started");
+            // The history position from now on, so that a crash before the first event still back-fills the downtime.
+            checkpoint();
             created.forEach(this::announceSnapshot);
             created.forEach(watch -> schedule(watch, watch.nextInterval()));
             if (realtimeFactory != null) {
