@@ -20,6 +20,7 @@ import io.github.camelsmarthome.simplisafe.api.client.SimpliSafeClient;
 import io.github.camelsmarthome.simplisafe.api.client.SimpliSafeClientOptions;
 import io.github.camelsmarthome.simplisafe.api.event.SimplisafeEvent;
 import io.github.camelsmarthome.simplisafe.api.feed.ConnectionMode;
+import io.github.camelsmarthome.simplisafe.api.feed.FeedCheckpointFile;
 import io.github.camelsmarthome.simplisafe.api.feed.RealtimeSink;
 import io.github.camelsmarthome.simplisafe.api.feed.RealtimeSource;
 import io.github.camelsmarthome.simplisafe.api.feed.SimplisafeEventFeed;
@@ -46,6 +47,7 @@ final class SimplisafeAccount implements AutoCloseable {
     private final SimpliSafeAuthorization authorization;
     private final TokenRefresher tokens;
     private final SimpliSafeClient client;
+    private final FeedCheckpointFile checkpoints;
     private final List<SimplisafeConsumer> consumers = new CopyOnWriteArrayList<>();
     private volatile SimplisafeEventFeed feed;
     private volatile RealtimeSource realtime;
@@ -75,6 +77,7 @@ final class SimplisafeAccount implements AutoCloseable {
                 Duration.ofMillis(configuration.getConnectTimeout()), Duration.ofMillis(configuration.getRequestTimeout()),
                 SimpliSafeClientOptions.DEFAULT_MAX_BODY_BYTES, 2, Duration.ofMillis(500));
         this.client = new SimpliSafeClient(vertx, options, tokens);
+        this.checkpoints = FeedCheckpointFile.open(stateDir, name);
     }
 
     /** The account name, which names the token store. */
@@ -110,7 +113,7 @@ final class SimplisafeAccount implements AutoCloseable {
                     return source;
                 }
                 : null;
-        feed = new SimplisafeEventFeed(vertx, client, tokens, options, realtimeFactory, this::fanOut, clock);
+        feed = new SimplisafeEventFeed(vertx, client, tokens, options, realtimeFactory, this::fanOut, clock, checkpoints);
         feed.start();
     }
 

@@ -108,6 +108,17 @@ public final class RunnerProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * Kills the runner as a crash or the OOM killer would (SIGKILL): no shutdown hook runs, nothing
+     * is flushed. Returns once the process is gone.
+     */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            throw new AssertionError("The runner survived SIGKILL for 30 s");
+        }
+    }
+
     /** Stops the runner as Ctrl-C or {@code docker stop} would (SIGTERM), then forcibly. */
     @Override
     public void close() {

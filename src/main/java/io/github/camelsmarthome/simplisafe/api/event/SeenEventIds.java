@@ -1,6 +1,7 @@
 package io.github.camelsmarthome.simplisafe.api.event;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -57,6 +58,21 @@ public final class SeenEventIds {
     public synchronized boolean contains(long systemId, String id) {
         Map<String, Boolean> seen = bySystem.get(systemId);
         return seen != null && seen.containsKey(id);
+    }
+
+    /**
+     * Remembers ids emitted before a restart (oldest first), as if each had been seen; the newest
+     * {@code capacityPerSystem} are kept.
+     */
+    public synchronized void restore(long systemId, List<String> ids) {
+        Map<String, Boolean> seen = bySystem.computeIfAbsent(systemId, sid -> lru(capacityPerSystem));
+        ids.forEach(id -> seen.put(id, Boolean.TRUE));
+    }
+
+    /** The ids of the system remembered now, least recently seen first, to save them. */
+    public synchronized List<String> ids(long systemId) {
+        Map<String, Boolean> seen = bySystem.get(systemId);
+        return seen == null ? List.of() : List.copyOf(seen.keySet());
     }
 
     /** How many ids of the system are remembered. */

@@ -73,6 +73,7 @@ public final class SimplisafeEventFeed implements AutoCloseable {
     private final BiFunction<Long, RealtimeSink, RealtimeSource> realtimeFactory;
     private final SimplisafeFeedListener listener;
     private final Clock clock;
+    private final FeedCheckpointFile checkpoints;
     private final SeenEventIds seen = new SeenEventIds();
     private final FeedStats stats = new FeedStats();
     private final AuthStateListener authListener = this::onAuthStateChange;
@@ -103,6 +104,20 @@ public final class SimplisafeEventFeed implements AutoCloseable {
      */
     public SimplisafeEventFeed(Vertx vertx, SimpliSafeClient client, TokenRefresher tokens, SimplisafeFeedOptions options,
             BiFunction<Long, RealtimeSink, RealtimeSource> realtimeFactory, SimplisafeFeedListener listener, Clock clock) {
+        this(vertx, client, tokens, options, realtimeFactory, listener, clock, FeedCheckpointFile.none());
+    }
+
+    /**
+     * A feed that resumes from {@code checkpoints} after a restart and saves to it before it hands
+     * upstream events to the listener, so a crash never makes it emit an event twice and the events of
+     * the downtime are back-filled from the history.
+     *
+     * @param checkpoints the account's checkpoint file, {@link FeedCheckpointFile#none()} for none
+     */
+    public SimplisafeEventFeed(Vertx vertx, SimpliSafeClient client, TokenRefresher tokens, SimplisafeFeedOptions options,
+            BiFunction<Long, RealtimeSink, RealtimeSource> realtimeFactory, SimplisafeFeedListener listener, Clock clock,
+            FeedCheckpointFile checkpoints) {
+        this.checkpoints = Objects.requireNonNull(checkpoints, "checkpoints");
         this.vertx = Objects.requireNonNull(vertx, "vertx");
         this.client = Objects.requireNonNull(client, "client");
         this.tokens = Objects.requireNonNull(tokens, "tokens");
@@ -212,8 +227,13 @@ public final class SimplisafeEventFeed implements AutoCloseable {
                     : "system " + options.systemId() + " is not a usable system of this account (systems: "
                       + (known.isEmpty() ? "none" : known) + "); check the systemId option"));
         }
-        List<SystemWatch> created = chosen.stream()
-                .map(system -> new SystemWatch(system.sid(), client, options, seen, clock)).toList();
+        List<SystemWatch> created = chosen.stream().map(system -> {
+            FeedCheckpointFile.SystemCheckpoint restored = checkpoints.restored(system.sid()).orElse(null);
+            if (restored != null) {
+                seen.restore(system.sid(), restored.emittedIds());
+            }
+            return new SystemWatch(system.sid(), client, options, seen, clock, restored);
+        }).toList();
         List<CompletableFuture<Void>> baselines = new ArrayList<>();
         for (int i = 0; i < chosen.size(); i++) {
             baselines.add(created.get(i).baseline(chosen.get(i)));
@@ -231,6 +251,8 @@ public final class SimplisafeEventFeed implements AutoCloseable {
             LOG.info("SimpliSafe: watching system(s) {}; {}", systemIds(),
                     realtimeFactory == null ? "REST polling only (realtime off)" : "polling, and connecting the websocket");
             updateMode("started");
+            // The history position from now on, so that a crash before the first event still back-fills the downtime.
+            checkpoint();
             created.forEach(this::announceSnapshot);
             created.forEach(watch -> schedule(watch, watch.nextInterval()));
             if (realtimeFactory != null) {
@@ -328,7 +350,8 @@ public final class SimplisafeEventFeed implements AutoCloseable {
     }
 
     private CompletableFuture<Void> deliverAll(List<SimplisafeEvent> events) {
-        CompletableFuture<Void> chain = CompletableFuture.completedFuture(null);
+        CompletableFuture<Void> chain = events.stream().anyMatch(event -> event.eventId() != null) ? checkpoint()
+                : CompletableFuture.completedFuture(null);
         for (SimplisafeEvent event : events) {
             chain = chain.thenCompose(previous -> deliver(event));
         }
@@ -356,6 +379,30 @@ public final class SimplisafeEventFeed implements AutoCloseable {
             done.complete(null);
         }
         return done;
+    }
+
+    /**
+     * Saves every watched system's history position and seen ids, off the event loop; completes when
+     * written (or failed: the file logs it and the feed goes on). Called before upstream events are
+     * handed on, so every event a sink received is in the file.
+     */
+    private CompletableFuture<Void> checkpoint() {
+        if (!checkpoints.isPersistent()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        CompletableFuture<Void> written = new CompletableFuture<>();
+        vertx.executeBlocking(() -> {
+            Map<Long, FeedCheckpointFile.SystemCheckpoint> systems = new LinkedHashMap<>();
+            List<SystemWatch> all;
+            synchronized (this) {
+                all = List.copyOf(watches.values());
+            }
+            // Read when writing, not when asked: a later write never carries older state than an earlier one.
+            all.forEach(watch -> systems.put(watch.systemId(), watch.checkpoint()));
+            checkpoints.save(systems);
+            return null;
+        }, true).onComplete(done -> written.complete(null));
+        return written;
     }
 
     private synchronized void clearProblem() {
@@ -481,7 +528,7 @@ public final class SimplisafeEventFeed implements AutoCloseable {
                 return;
             }
             if (watch.admitUpstream(event)) {
-                deliver(event);
+                checkpoint().thenCompose(saved -> deliver(event));
             } else {
                 stats.duplicates.increment();
             }

@@ -42,7 +42,8 @@ final class SystemWatch {
     private final SeenEventIds seen;
     private final Clock clock;
     private final SimplisafeChangeDetector detector = new SimplisafeChangeDetector();
-    private final EventHistoryCursor cursor = new EventHistoryCursor();
+    private final EventHistoryCursor cursor;
+    private final boolean positionRestored;
     private final AnnouncedStates announced = new AnnouncedStates();
 
     // Guarded by this.
@@ -53,7 +54,19 @@ final class SystemWatch {
     private Instant sensorsPausedUntil = Instant.MIN;
 
     SystemWatch(long systemId, SimpliSafeClient client, SimplisafeFeedOptions options, SeenEventIds seen, Clock clock) {
+        this(systemId, client, options, seen, clock, null);
+    }
+
+    /**
+     * A watch resuming from a checkpoint: with a saved history position the first history page is
+     * read as new since that position (the downtime's events), not as a baseline.
+     */
+    SystemWatch(long systemId, SimpliSafeClient client, SimplisafeFeedOptions options, SeenEventIds seen, Clock clock,
+            FeedCheckpointFile.SystemCheckpoint restored) {
         this.systemId = systemId;
+        this.positionRestored = restored != null && restored.hasPosition();
+        this.cursor = positionRestored ? EventHistoryCursor.at(restored.lastEventIdOrNull(), restored.lastEventTimeOrNull())
+                : new EventHistoryCursor();
         this.client = client;
         this.options = options;
         this.seen = seen;
@@ -105,13 +118,21 @@ final class SystemWatch {
         return previous == null ? null : previous.status();
     }
 
+    /** What to save of this system: its history position and the ids seen, oldest first. */
+    FeedCheckpointFile.SystemCheckpoint checkpoint() {
+        return new FeedCheckpointFile.SystemCheckpoint(cursor.lastEventId().isPresent() ? cursor.lastEventId().getAsLong() : null,
+                cursor.lastEventTime().orElse(null), seen.ids(systemId));
+    }
+
     /**
      * The first poll: its answers are the comparison base and the history position; nothing from it
-     * is emitted (the bridge reports changes, not the past).
+     * is emitted (the bridge reports changes, not the past). With a restored position the history is
+     * not read here: the next history read returns what happened since, the downtime included.
      */
     CompletableFuture<Void> baseline(SimplisafeSystem system) {
         CompletableFuture<SensorReadout> sensors = readSensors();
-        CompletableFuture<EventHistoryPage> history = client.getEvents(systemId, options.historyPageSize(), null);
+        CompletableFuture<EventHistoryPage> history = positionRestored ? CompletableFuture.completedFuture(null)
+                : client.getEvents(systemId, options.historyPageSize(), null);
         return CompletableFuture.allOf(sensors.exceptionally(e -> null), history.exceptionally(e -> null)).thenAccept(done -> {
             Instant now = clock.instant();
             SensorReadout readout = sensors.isCompletedExceptionally() ? null : sensors.join();
@@ -123,7 +144,7 @@ final class SystemWatch {
                     announced.baseline(systemId, system.status().phase());
                 }
             }
-            if (!history.isCompletedExceptionally()) {
+            if (!history.isCompletedExceptionally() && history.join() != null) {
                 history.join().events().forEach(seen::firstSighting);
                 cursor.advance(history.join().events());
             }

@@ -57,6 +57,27 @@ class SeenEventIdsTest {
     }
 
     @Test
+    void restoredIdsCountAsSeenAndOnlyTheNewestAreKept() {
+        SeenEventIds seen = new SeenEventIds(2);
+        seen.restore(7, java.util.List.of("id:1", "id:2", "id:3"));
+
+        assertThat(seen.ids(7)).containsExactly("id:2", "id:3");
+        assertThat(seen.firstSighting(event(7, 3))).isFalse();
+        assertThat(seen.firstSighting(event(7, 1))).isTrue();
+    }
+
+    @Test
+    void idsAreListedLeastRecentlySeenFirst() {
+        SeenEventIds seen = new SeenEventIds();
+        seen.firstSighting(event(7, 1));
+        seen.firstSighting(event(7, 2));
+        seen.firstSighting(event(7, 1));
+
+        assertThat(seen.ids(7)).containsExactly("id:2", "id:1");
+        assertThat(seen.ids(8)).isEmpty();
+    }
+
+    @Test
     void theCapacityMustBePositive() {
         assertThatThrownBy(() -> new SeenEventIds(0)).isInstanceOf(IllegalArgumentException.class);
     }

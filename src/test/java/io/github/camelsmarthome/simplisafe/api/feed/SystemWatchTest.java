@@ -20,6 +20,7 @@ import io.github.camelsmarthome.simulator.simplisafe.AlarmMode;
 import io.github.camelsmarthome.simulator.simplisafe.IssuedTokens;
 import io.github.camelsmarthome.simulator.simplisafe.SimpliSafeSimulator;
 import io.github.camelsmarthome.simulator.simplisafe.SimpliSafeSimulatorOptions;
+import io.github.camelsmarthome.simulator.simplisafe.SimulatedEvent;
 import io.vertx.core.Vertx;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -139,5 +140,56 @@ class SystemWatchTest {
         long afterArming = sensorReads();
         watch.poll(false).join();
         assertThat(sensorReads()).isEqualTo(afterArming + 1);
+    }
+
+    private SystemWatch resumedFrom(FeedCheckpointFile.SystemCheckpoint checkpoint) {
+        SeenEventIds seen = new SeenEventIds();
+        if (checkpoint != null) {
+            seen.restore(SID, checkpoint.emittedIds());
+        }
+        SimplisafeFeedOptions options = SimplisafeFeedOptions.defaults().withPollIntervals(FAST, SLOW);
+        SystemWatch watch = new SystemWatch(SID, client, options, seen, Clock.systemUTC(), checkpoint);
+        watch.baseline(client.getSystems().join().get(0)).join();
+        return watch;
+    }
+
+    @Test
+    void resumedFromACheckpointTheFirstHistoryReadBringsTheDowntimeEventsAndNoneEmittedBefore() {
+        SystemWatch beforeCrash = watchWith(Duration.ZERO);
+        SimulatedEvent delivered = cloud.system().emitEvent(1602);
+        assertThat(beforeCrash.poll(true).join()).extracting(SimplisafeEvent::id).containsExactly("id:" + delivered.eventId());
+        FeedCheckpointFile.SystemCheckpoint saved = beforeCrash.checkpoint();
+
+        SimulatedEvent whileDown = cloud.system().emitEvent(1602);
+        SystemWatch afterRestart = resumedFrom(saved);
+
+        assertThat(afterRestart.poll(true).join()).extracting(SimplisafeEvent::id).containsExactly("id:" + whileDown.eventId());
+    }
+
+    @Test
+    void resumedFromACheckpointAnEventEmittedBeyondTheSavedPositionIsNotEmittedAgain() {
+        cloud.system().emitEvent(1602);
+        SystemWatch beforeCrash = watchWith(Duration.ZERO);
+        FeedCheckpointFile.SystemCheckpoint position = beforeCrash.checkpoint();
+        assertThat(position.hasPosition()).isTrue();
+        SimulatedEvent delivered = cloud.system().emitEvent(1602);
+        beforeCrash.poll(true).join();
+        // As when the websocket delivered it: the id is saved, the history position is older.
+        FeedCheckpointFile.SystemCheckpoint saved = new FeedCheckpointFile.SystemCheckpoint(position.lastEventIdOrNull(),
+                position.lastEventTimeOrNull(), beforeCrash.checkpoint().emittedIds());
+
+        SystemWatch afterRestart = resumedFrom(saved);
+
+        assertThat(afterRestart.poll(true).join()).extracting(SimplisafeEvent::id).doesNotContain("id:" + delivered.eventId());
+    }
+
+    @Test
+    void withoutACheckpointTheFirstHistoryPageIsABaselineAsBefore() {
+        watchWith(Duration.ZERO);
+        cloud.system().emitEvent(1602);
+
+        SystemWatch fresh = resumedFrom(null);
+
+        assertThat(fresh.poll(true).join()).noneMatch(event -> event.eventId() != null);
     }
 }
