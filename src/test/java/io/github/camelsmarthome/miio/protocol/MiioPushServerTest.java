@@ -34,6 +34,18 @@ class MiioPushServerTest extends PushServerTestSupport {
     }
 
     @Test
+    void theSocketAsksForAReceiveBufferLargeEnoughForABurst() throws Exception {
+        startServer();
+        java.nio.file.Path limit = java.nio.file.Path.of("/proc/sys/net/core/rmem_max");
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isReadable(limit), "Linux only");
+        int kernelMax = Integer.parseInt(java.nio.file.Files.readString(limit).trim());
+
+        // Linux grants min(asked, rmem_max) and reports it doubled (its bookkeeping overhead).
+        assertThat(server.receiveBufferSize())
+                .isGreaterThanOrEqualTo(Math.min(MiioPushServer.RECEIVE_BUFFER_BYTES, kernelMax));
+    }
+
+    @Test
     void aHelloFromAnUnregisteredHostIsAnsweredToo() {
         startServer();
         GatewaySocket stranger = unregisteredSender(GATEWAY_IP);
