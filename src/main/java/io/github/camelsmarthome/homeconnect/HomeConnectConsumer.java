@@ -24,7 +24,8 @@ public class HomeConnectConsumer extends DeviceEventConsumer<HomeConnectEvent> {
     private HomeConnectAccount account;
 
     HomeConnectConsumer(HomeConnectEndpoint endpoint, Processor processor) {
-        super(endpoint, processor, endpoint.getConfiguration().getEventTypes());
+        super(endpoint, processor, endpoint.getConfiguration().getEventTypes(),
+                endpoint.getConfiguration().getMaxInFlight());
         this.endpoint = endpoint;
     }
 

@@ -21,7 +21,8 @@ public class SimplisafeConsumer extends DeviceEventConsumer<SimplisafeEvent> {
     private SimplisafeAccount account;
 
     SimplisafeConsumer(SimplisafeEndpoint endpoint, Processor processor) {
-        super(endpoint, processor, endpoint.getConfiguration().getEventTypes());
+        super(endpoint, processor, endpoint.getConfiguration().getEventTypes(),
+                endpoint.getConfiguration().getMaxInFlight());
         this.endpoint = endpoint;
     }
 
