@@ -49,6 +49,8 @@ public class HomeConnectEndpointConfigurer extends PropertyConfigurerSupport imp
         case "language": target.getConfiguration().setLanguage(property(camelContext, java.lang.String.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "maxinflight":
+        case "maxInFlight": target.getConfiguration().setMaxInFlight(property(camelContext, int.class, value)); return true;
         case "maxreconnectdelay":
         case "maxReconnectDelay": target.getConfiguration().setMaxReconnectDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "refreshtoken":
@@ -99,6 +101,8 @@ public class HomeConnectEndpointConfigurer extends PropertyConfigurerSupport imp
         case "language": return java.lang.String.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "maxinflight":
+        case "maxInFlight": return int.class;
         case "maxreconnectdelay":
         case "maxReconnectDelay": return long.class;
         case "refreshtoken":
@@ -150,6 +154,8 @@ public class HomeConnectEndpointConfigurer extends PropertyConfigurerSupport imp
         case "language": return target.getConfiguration().getLanguage();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "maxinflight":
+        case "maxInFlight": return target.getConfiguration().getMaxInFlight();
         case "maxreconnectdelay":
         case "maxReconnectDelay": return target.getConfiguration().getMaxReconnectDelay();
         case "refreshtoken":

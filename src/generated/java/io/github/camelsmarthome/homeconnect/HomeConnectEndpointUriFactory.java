@@ -23,7 +23,7 @@ public class HomeConnectEndpointUriFactory extends org.apache.camel.support.comp
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(24);
+        Set<String> props = new HashSet<>(25);
         props.add("apiUrl");
         props.add("bridgeErrorHandler");
         props.add("checkPreconditions");
@@ -38,6 +38,7 @@ public class HomeConnectEndpointUriFactory extends org.apache.camel.support.comp
         props.add("key");
         props.add("language");
         props.add("lazyStartProducer");
+        props.add("maxInFlight");
         props.add("maxReconnectDelay");
         props.add("operation");
         props.add("refreshToken");

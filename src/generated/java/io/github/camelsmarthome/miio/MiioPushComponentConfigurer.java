@@ -54,6 +54,8 @@ public class MiioPushComponentConfigurer extends PropertyConfigurerSupport imple
         case "installRetryDelay": getOrCreateConfiguration(target).setInstallRetryDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "maxinflight":
+        case "maxInFlight": getOrCreateConfiguration(target).setMaxInFlight(property(camelContext, int.class, value)); return true;
         case "method": getOrCreateConfiguration(target).setMethod(property(camelContext, java.lang.String.class, value)); return true;
         case "operation": getOrCreateConfiguration(target).setOperation(property(camelContext, java.lang.String.class, value)); return true;
         case "port": getOrCreateConfiguration(target).setPort(property(camelContext, int.class, value)); return true;
@@ -94,6 +96,8 @@ public class MiioPushComponentConfigurer extends PropertyConfigurerSupport imple
         case "installRetryDelay": return long.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "maxinflight":
+        case "maxInFlight": return int.class;
         case "method": return java.lang.String.class;
         case "operation": return java.lang.String.class;
         case "port": return int.class;
@@ -135,6 +139,8 @@ public class MiioPushComponentConfigurer extends PropertyConfigurerSupport imple
         case "installRetryDelay": return getOrCreateConfiguration(target).getInstallRetryDelay();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "maxinflight":
+        case "maxInFlight": return getOrCreateConfiguration(target).getMaxInFlight();
         case "method": return getOrCreateConfiguration(target).getMethod();
         case "operation": return getOrCreateConfiguration(target).getOperation();
         case "port": return getOrCreateConfiguration(target).getPort();

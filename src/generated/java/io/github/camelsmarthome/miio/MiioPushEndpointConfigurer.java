@@ -44,6 +44,8 @@ public class MiioPushEndpointConfigurer extends PropertyConfigurerSupport implem
         case "installRetryDelay": target.getConfiguration().setInstallRetryDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "maxinflight":
+        case "maxInFlight": target.getConfiguration().setMaxInFlight(property(camelContext, int.class, value)); return true;
         case "method": target.getConfiguration().setMethod(property(camelContext, java.lang.String.class, value)); return true;
         case "operation": target.getConfiguration().setOperation(property(camelContext, java.lang.String.class, value)); return true;
         case "port": target.getConfiguration().setPort(property(camelContext, int.class, value)); return true;
@@ -81,6 +83,8 @@ public class MiioPushEndpointConfigurer extends PropertyConfigurerSupport implem
         case "installRetryDelay": return long.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "maxinflight":
+        case "maxInFlight": return int.class;
         case "method": return java.lang.String.class;
         case "operation": return java.lang.String.class;
         case "port": return int.class;
@@ -119,6 +123,8 @@ public class MiioPushEndpointConfigurer extends PropertyConfigurerSupport implem
         case "installRetryDelay": return target.getConfiguration().getInstallRetryDelay();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "maxinflight":
+        case "maxInFlight": return target.getConfiguration().getMaxInFlight();
         case "method": return target.getConfiguration().getMethod();
         case "operation": return target.getConfiguration().getOperation();
         case "port": return target.getConfiguration().getPort();

@@ -23,7 +23,7 @@ public class MiioPushEndpointUriFactory extends org.apache.camel.support.compone
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(20);
+        Set<String> props = new HashSet<>(21);
         props.add("advertisedAddress");
         props.add("bindAddress");
         props.add("bridgeErrorHandler");
@@ -36,6 +36,7 @@ public class MiioPushEndpointUriFactory extends org.apache.camel.support.compone
         props.add("gatewayPort");
         props.add("installRetryDelay");
         props.add("lazyStartProducer");
+        props.add("maxInFlight");
         props.add("method");
         props.add("operation");
         props.add("port");

@@ -64,6 +64,8 @@ public class SimplisafeComponentConfigurer extends PropertyConfigurerSupport imp
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "lockserial":
         case "lockSerial": getOrCreateConfiguration(target).setLockSerial(property(camelContext, java.lang.String.class, value)); return true;
+        case "maxinflight":
+        case "maxInFlight": getOrCreateConfiguration(target).setMaxInFlight(property(camelContext, int.class, value)); return true;
         case "pollsensors":
         case "pollSensors": getOrCreateConfiguration(target).setPollSensors(property(camelContext, boolean.class, value)); return true;
         case "realtime": getOrCreateConfiguration(target).setRealtime(property(camelContext, boolean.class, value)); return true;
@@ -126,6 +128,8 @@ public class SimplisafeComponentConfigurer extends PropertyConfigurerSupport imp
         case "lazyStartProducer": return boolean.class;
         case "lockserial":
         case "lockSerial": return java.lang.String.class;
+        case "maxinflight":
+        case "maxInFlight": return int.class;
         case "pollsensors":
         case "pollSensors": return boolean.class;
         case "realtime": return boolean.class;
@@ -184,6 +188,8 @@ public class SimplisafeComponentConfigurer extends PropertyConfigurerSupport imp
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "lockserial":
         case "lockSerial": return getOrCreateConfiguration(target).getLockSerial();
+        case "maxinflight":
+        case "maxInFlight": return getOrCreateConfiguration(target).getMaxInFlight();
         case "pollsensors":
         case "pollSensors": return getOrCreateConfiguration(target).isPollSensors();
         case "realtime": return getOrCreateConfiguration(target).isRealtime();

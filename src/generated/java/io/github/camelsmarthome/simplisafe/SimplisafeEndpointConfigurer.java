@@ -54,6 +54,8 @@ public class SimplisafeEndpointConfigurer extends PropertyConfigurerSupport impl
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "lockserial":
         case "lockSerial": target.getConfiguration().setLockSerial(property(camelContext, java.lang.String.class, value)); return true;
+        case "maxinflight":
+        case "maxInFlight": target.getConfiguration().setMaxInFlight(property(camelContext, int.class, value)); return true;
         case "pollsensors":
         case "pollSensors": target.getConfiguration().setPollSensors(property(camelContext, boolean.class, value)); return true;
         case "realtime": target.getConfiguration().setRealtime(property(camelContext, boolean.class, value)); return true;
@@ -107,6 +109,8 @@ public class SimplisafeEndpointConfigurer extends PropertyConfigurerSupport impl
         case "lazyStartProducer": return boolean.class;
         case "lockserial":
         case "lockSerial": return java.lang.String.class;
+        case "maxinflight":
+        case "maxInFlight": return int.class;
         case "pollsensors":
         case "pollSensors": return boolean.class;
         case "realtime": return boolean.class;
@@ -161,6 +165,8 @@ public class SimplisafeEndpointConfigurer extends PropertyConfigurerSupport impl
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "lockserial":
         case "lockSerial": return target.getConfiguration().getLockSerial();
+        case "maxinflight":
+        case "maxInFlight": return target.getConfiguration().getMaxInFlight();
         case "pollsensors":
         case "pollSensors": return target.getConfiguration().isPollSensors();
         case "realtime": return target.getConfiguration().isRealtime();

@@ -23,7 +23,7 @@ public class SimplisafeEndpointUriFactory extends org.apache.camel.support.compo
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(25);
+        Set<String> props = new HashSet<>(26);
         props.add("account");
         props.add("allowUnlock");
         props.add("apiUrl");
@@ -40,6 +40,7 @@ public class SimplisafeEndpointUriFactory extends org.apache.camel.support.compo
         props.add("historyPageSize");
         props.add("lazyStartProducer");
         props.add("lockSerial");
+        props.add("maxInFlight");
         props.add("operation");
         props.add("pollSensors");
         props.add("realtime");

@@ -5,13 +5,10 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.Collectors;
 
-import io.github.camelsmarthome.event.BoundedHandOff;
 import io.github.camelsmarthome.event.DeviceEvent;
 import org.apache.camel.Endpoint;
-import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
 import org.apache.camel.health.HealthCheck;
@@ -22,8 +19,9 @@ import org.apache.camel.support.DefaultConsumer;
 /**
  * A consumer of a shared stream of device events (one account's stream or feed, fanned out to
  * every route that consumes it): the {@code eventTypes} filter, one exchange per event with the
- * component's headers, processed asynchronously and in order, and a bounded backlog per route
- * ({@link #BACKLOG}) so that one stuck sink does not stall the other routes until it is full.
+ * component's headers, started in order and processed asynchronously, at most {@code maxInFlight}
+ * at once ({@link RouteEventFeed}), and a bounded backlog per route ({@link #BACKLOG}) so that one
+ * stuck sink does not stall the other routes until it is full.
  *
  * @param <E> the component's event type
  */
@@ -36,16 +34,17 @@ public abstract class DeviceEventConsumer<E extends DeviceEvent> extends Default
     public static final int BACKLOG = 10_000;
 
     private final Set<String> eventTypes;
-    private final BoundedHandOff<E> handOff = new BoundedHandOff<>(BACKLOG, this::process);
-    private final LongAdder dropped = new LongAdder();
+    private final RouteEventFeed<E> feed;
 
     /**
      * A consumer.
      *
-     * @param eventTypes the endpoint's comma-separated {@code eventTypes} option; all types when empty
+     * @param eventTypes  the endpoint's comma-separated {@code eventTypes} option; all types when empty
+     * @param maxInFlight the endpoint's {@code maxInFlight} option: the most exchanges unfinished at once
      */
-    protected DeviceEventConsumer(Endpoint endpoint, Processor processor, String eventTypes) {
+    protected DeviceEventConsumer(Endpoint endpoint, Processor processor, String eventTypes, int maxInFlight) {
         super(endpoint, processor);
+        this.feed = new RouteEventFeed<>(this, maxInFlight, this::describe, event -> event.system() + " event " + event.id());
         this.eventTypes = eventTypes == null || eventTypes.isBlank() ? Set.of()
                 : Arrays.stream(eventTypes.split(",")).map(String::trim).filter(t -> !t.isEmpty())
                         .map(t -> t.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
@@ -71,37 +70,38 @@ public abstract class DeviceEventConsumer<E extends DeviceEvent> extends Default
         if (!accepts(event) || !eventTypes.isEmpty() && !eventTypes.contains(event.type().toLowerCase(Locale.ROOT))) {
             return CompletableFuture.completedFuture(null);
         }
-        if (!isRunAllowed()) {
-            dropped.increment();
-            return CompletableFuture.completedFuture(null);
-        }
-        return handOff.offer(event);
+        return feed.offer(event);
     }
 
     /** Events waiting for this route (queued or in it). */
     @Override
     public int backlog() {
-        return handOff.pending();
+        return feed.backlog();
     }
 
     @Override
     public int backlogCapacity() {
-        return handOff.capacity();
+        return feed.backlogCapacity();
     }
 
     @Override
     public long backlogPeak() {
-        return handOff.highWater();
+        return feed.backlogPeak();
     }
 
     @Override
     public long backlogFullCount() {
-        return handOff.timesFull();
+        return feed.backlogFullCount();
     }
 
     @Override
     public long droppedEvents() {
-        return dropped.sum();
+        return feed.droppedEvents();
+    }
+
+    /** Exchanges started and not completed yet (at most the endpoint's {@code maxInFlight}). */
+    public int inFlight() {
+        return feed.inFlight();
     }
 
     /**
@@ -117,24 +117,5 @@ public abstract class DeviceEventConsumer<E extends DeviceEvent> extends Default
             check.setEnabled(healthChecksEnabled());
             setHealthCheck(check);
         }
-    }
-
-    private CompletionStage<?> process(E event) {
-        Exchange exchange = createExchange(false);
-        describe(exchange.getMessage(), event);
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        getAsyncProcessor().process(exchange, doneSync -> {
-            try {
-                if (exchange.getException() != null) {
-                    dropped.increment();
-                    getExceptionHandler().handleException("Error processing " + event.system() + " event " + event.id(), exchange,
-                            exchange.getException());
-                }
-            } finally {
-                releaseExchange(exchange, false);
-                done.complete(null);
-            }
-        });
-        return done;
     }
 }

@@ -33,6 +33,8 @@ public class HomeConnectConfiguration implements Cloneable {
 
     @UriParam(label = "consumer")
     private String eventTypes;
+    @UriParam(label = "consumer", defaultValue = "1")
+    private int maxInFlight = 1;
     @UriParam(label = "consumer")
     private boolean splitItems;
     @UriParam(label = "consumer,advanced", defaultValue = "10s", javaType = "java.time.Duration")
@@ -162,6 +164,21 @@ public class HomeConnectConfiguration implements Cloneable {
      */
     public void setEventTypes(String eventTypes) {
         this.eventTypes = eventTypes;
+    }
+
+    public int getMaxInFlight() {
+        return maxInFlight;
+    }
+
+    /**
+     * The most exchanges of this route unfinished at once. 1 (the default): an event enters the route
+     * only when the previous one completed, so the sink sees them strictly in order (MQTT retained
+     * state). More: events still enter in order without waiting, so a route ending in an asynchronous
+     * producer (camel-kafka) pipelines them; an exchange redelivered by a Camel error handler may then
+     * land after later ones.
+     */
+    public void setMaxInFlight(int maxInFlight) {
+        this.maxInFlight = maxInFlight;
     }
 
     public boolean isSplitItems() {

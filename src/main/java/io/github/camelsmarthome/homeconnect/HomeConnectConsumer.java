@@ -14,8 +14,8 @@ import org.apache.camel.health.HealthCheck;
 /**
  * {@code homeconnect:events}: the events of the account's one all-appliances stream, filtered by
  * {@code haId} and {@code eventTypes}, one exchange per event (or per item with
- * {@code splitItems}). Exchanges are processed asynchronously and in order. A route may fall
- * {@value DeviceEventConsumer#BACKLOG} events behind (a broker outage on its sink) while other
+ * {@code splitItems}). Exchanges start in order, at most {@code maxInFlight} unfinished. A route
+ * may fall {@value DeviceEventConsumer#BACKLOG} events behind (a broker outage on its sink) while other
  * routes of the account keep flowing; beyond that the stream waits for it, so memory stays bounded.
  */
 public class HomeConnectConsumer extends DeviceEventConsumer<HomeConnectEvent> {
@@ -24,7 +24,8 @@ public class HomeConnectConsumer extends DeviceEventConsumer<HomeConnectEvent> {
     private HomeConnectAccount account;
 
     HomeConnectConsumer(HomeConnectEndpoint endpoint, Processor processor) {
-        super(endpoint, processor, endpoint.getConfiguration().getEventTypes());
+        super(endpoint, processor, endpoint.getConfiguration().getEventTypes(),
+                endpoint.getConfiguration().getMaxInFlight());
         this.endpoint = endpoint;
     }
 

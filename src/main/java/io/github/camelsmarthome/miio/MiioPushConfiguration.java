@@ -41,6 +41,8 @@ public class MiioPushConfiguration implements Cloneable {
     private int port = MIIO_PORT;
     @UriParam(label = "consumer", defaultValue = "10m", javaType = "java.time.Duration")
     private long silenceTimeout = 600_000;
+    @UriParam(label = "consumer", defaultValue = "1")
+    private int maxInFlight = 1;
     @UriParam(label = "consumer,advanced", defaultValue = "5s", javaType = "java.time.Duration")
     private long installRetryDelay = 5_000;
 
@@ -194,6 +196,21 @@ public class MiioPushConfiguration implements Cloneable {
      */
     public void setSilenceTimeout(long silenceTimeout) {
         this.silenceTimeout = silenceTimeout;
+    }
+
+    public int getMaxInFlight() {
+        return maxInFlight;
+    }
+
+    /**
+     * The most exchanges of this route unfinished at once. 1 (the default): an event enters the route
+     * only when the previous one completed, so the sink sees them strictly in order (MQTT retained
+     * state). More: events still enter in order without waiting, so a route ending in an asynchronous
+     * producer (camel-kafka) pipelines them; an exchange redelivered by a Camel error handler may then
+     * land after later ones.
+     */
+    public void setMaxInFlight(int maxInFlight) {
+        this.maxInFlight = maxInFlight;
     }
 
     public long getInstallRetryDelay() {

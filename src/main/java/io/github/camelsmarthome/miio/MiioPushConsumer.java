@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.LongAdder;
 import io.github.camelsmarthome.InvalidConfigurationException;
 import io.github.camelsmarthome.component.DeviceEventConsumer;
 import io.github.camelsmarthome.component.RouteBacklog;
-import io.github.camelsmarthome.event.BoundedHandOff;
+import io.github.camelsmarthome.component.RouteEventFeed;
 import io.github.camelsmarthome.miio.protocol.EventInfo;
 import io.github.camelsmarthome.miio.protocol.GatewayScenes;
 import io.github.camelsmarthome.miio.protocol.GatewayStatusEvents;
@@ -32,7 +32,6 @@ import io.github.camelsmarthome.miio.protocol.MiioSubscriptions;
 import io.github.camelsmarthome.miio.protocol.PushedMessage;
 import io.github.camelsmarthome.miio.protocol.SceneInstallation;
 import io.github.camelsmarthome.miio.protocol.SubscriptionPlan;
-import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
 import org.apache.camel.health.HealthCheckHelper;
@@ -61,8 +60,8 @@ import org.slf4j.LoggerFactory;
  *   <li>Stop deletes every scene of the plan from the gateway, then unregisters.</li>
  * </ul>
  *
- * <p>Events are handed to the route in order, one at a time, through a backlog of
- * {@link DeviceEventConsumer#BACKLOG} events per consumer, so a route whose broker is down falls
+ * <p>Events are handed to the route in order, at most {@code maxInFlight} exchanges at a time
+ * ({@link RouteEventFeed}), through a backlog of {@link DeviceEventConsumer#BACKLOG} events per consumer, so a route whose broker is down falls
  * behind without stalling the other routes of the gateway. Past that bound the push server's
  * listener thread waits (every route of the gateway then waits), and when the server's queue is
  * full too it stops acknowledging (the gateway re-sends later) instead of filling memory. Several consumers of one
@@ -87,8 +86,7 @@ public class MiioPushConsumer extends DefaultConsumer implements RouteBacklog {
     private GatewayScenes scenes;
     private ScheduledExecutorService scheduler;
     private MiioPushListener listener;
-    private final BoundedHandOff<MiioPushEvent> handOff = new BoundedHandOff<>(DeviceEventConsumer.BACKLOG, this::process);
-    private final LongAdder dropped = new LongAdder();
+    private final RouteEventFeed<MiioPushEvent> feed;
 
     private SceneInstallation installation;
     private volatile Instant silentSince;
@@ -96,6 +94,8 @@ public class MiioPushConsumer extends DefaultConsumer implements RouteBacklog {
     MiioPushConsumer(MiioPushEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
         this.endpoint = endpoint;
+        this.feed = new RouteEventFeed<>(this, endpoint.getConfiguration().getMaxInFlight(), MiioPushConsumer::describe,
+                event -> "miIO event " + event);
     }
 
     @Override
@@ -296,11 +296,7 @@ public class MiioPushConsumer extends DefaultConsumer implements RouteBacklog {
 
     /** Queues {@code event} for the route; past the bound, waits (on the caller's thread) until there is room. */
     private void emit(MiioPushEvent event) {
-        if (!isRunAllowed()) {
-            dropped.increment();
-            return;
-        }
-        CompletableFuture<Void> room = handOff.offer(event).toCompletableFuture();
+        CompletableFuture<Void> room = feed.offer(event).toCompletableFuture();
         // Waiting here holds the push server's listener thread: its queue fills and it stops acknowledging,
         // so the gateway keeps the events instead of this JVM. A stopping route releases the wait.
         while (!room.isDone() && isRunAllowed()) {
@@ -315,9 +311,7 @@ public class MiioPushConsumer extends DefaultConsumer implements RouteBacklog {
         }
     }
 
-    private CompletableFuture<Void> process(MiioPushEvent event) {
-        Exchange exchange = createExchange(false);
-        Message message = exchange.getMessage();
+    private static void describe(Message message, MiioPushEvent event) {
         message.setBody(event);
         message.setHeader(MiioPushConstants.GATEWAY, event.gateway());
         message.setHeader(MiioPushConstants.DEVICE_ID, event.deviceId());
@@ -327,45 +321,31 @@ public class MiioPushConsumer extends DefaultConsumer implements RouteBacklog {
         if (event.model() != null) {
             message.setHeader(MiioPushConstants.MODEL, event.model());
         }
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        getAsyncProcessor().process(exchange, doneSync -> {
-            try {
-                if (exchange.getException() != null) {
-                    dropped.increment();
-                    getExceptionHandler().handleException("Error processing miIO event " + event, exchange,
-                            exchange.getException());
-                }
-            } finally {
-                releaseExchange(exchange, false);
-                done.complete(null);
-            }
-        });
-        return done;
     }
 
     @Override
     public int backlog() {
-        return handOff.pending();
+        return feed.backlog();
     }
 
     @Override
     public int backlogCapacity() {
-        return handOff.capacity();
+        return feed.backlogCapacity();
     }
 
     @Override
     public long backlogPeak() {
-        return handOff.highWater();
+        return feed.backlogPeak();
     }
 
     @Override
     public long backlogFullCount() {
-        return handOff.timesFull();
+        return feed.backlogFullCount();
     }
 
     @Override
     public long droppedEvents() {
-        return dropped.sum();
+        return feed.droppedEvents();
     }
 
     /**

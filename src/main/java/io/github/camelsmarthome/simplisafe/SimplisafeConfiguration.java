@@ -31,6 +31,8 @@ public class SimplisafeConfiguration implements Cloneable {
     private boolean realtime = true;
     @UriParam(label = "consumer")
     private String eventTypes;
+    @UriParam(label = "consumer", defaultValue = "1")
+    private int maxInFlight = 1;
     @UriParam(label = "consumer", defaultValue = "10s", javaType = "java.time.Duration")
     private long fastPollInterval = 10_000;
     @UriParam(label = "consumer", defaultValue = "30s", javaType = "java.time.Duration")
@@ -159,6 +161,21 @@ public class SimplisafeConfiguration implements Cloneable {
     /** Only these event types, comma-separated (for example alarm_triggered,sensor_triggered); all when empty. */
     public void setEventTypes(String eventTypes) {
         this.eventTypes = eventTypes;
+    }
+
+    public int getMaxInFlight() {
+        return maxInFlight;
+    }
+
+    /**
+     * The most exchanges of this route unfinished at once. 1 (the default): an event enters the route
+     * only when the previous one completed, so the sink sees them strictly in order (MQTT retained
+     * state). More: events still enter in order without waiting, so a route ending in an asynchronous
+     * producer (camel-kafka) pipelines them; an exchange redelivered by a Camel error handler may then
+     * land after later ones.
+     */
+    public void setMaxInFlight(int maxInFlight) {
+        this.maxInFlight = maxInFlight;
     }
 
     public long getFastPollInterval() {

@@ -11,8 +11,8 @@ import org.apache.camel.health.HealthCheck;
 
 /**
  * {@code simplisafe:events}: the events of the account's feed, filtered by {@code systemId} and
- * {@code eventTypes}, one exchange per event, processed asynchronously and in order. A route may
- * fall {@value DeviceEventConsumer#BACKLOG} events behind (a broker outage on its sink) while other
+ * {@code eventTypes}, one exchange per event, started in order, at most {@code maxInFlight}
+ * unfinished. A route may fall {@value DeviceEventConsumer#BACKLOG} events behind (a broker outage on its sink) while other
  * routes of the account keep flowing; beyond that the feed waits for it, so memory stays bounded.
  */
 public class SimplisafeConsumer extends DeviceEventConsumer<SimplisafeEvent> {
@@ -21,7 +21,8 @@ public class SimplisafeConsumer extends DeviceEventConsumer<SimplisafeEvent> {
     private SimplisafeAccount account;
 
     SimplisafeConsumer(SimplisafeEndpoint endpoint, Processor processor) {
-        super(endpoint, processor, endpoint.getConfiguration().getEventTypes());
+        super(endpoint, processor, endpoint.getConfiguration().getEventTypes(),
+                endpoint.getConfiguration().getMaxInFlight());
         this.endpoint = endpoint;
     }
 

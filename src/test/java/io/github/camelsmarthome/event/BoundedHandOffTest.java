@@ -1,16 +1,22 @@
 package io.github.camelsmarthome.event;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 class BoundedHandOffTest {
 
@@ -99,5 +105,36 @@ class BoundedHandOffTest {
     void aCapacityBelowOneIsRefused() {
         assertThatThrownBy(() -> new BoundedHandOff<Integer>(0, event -> CompletableFuture.completedFuture(null)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("capacity");
+    }
+
+    @Test
+    void deliveriesFinishingOnOtherThreadsStillStartInOfferOrderAndNeverExceedTheWindow() throws Exception {
+        List<Integer> started = new CopyOnWriteArrayList<>();
+        AtomicInteger unfinished = new AtomicInteger();
+        AtomicInteger mostUnfinished = new AtomicInteger();
+        ExecutorService finishers = Executors.newFixedThreadPool(4);
+        try {
+            BoundedHandOff<Integer> handOff = new BoundedHandOff<>(100, 8, event -> {
+                started.add(event);
+                mostUnfinished.accumulateAndGet(unfinished.incrementAndGet(), Math::max);
+                return CompletableFuture.runAsync(unfinished::decrementAndGet, finishers);
+            });
+            for (int event = 0; event < 2_000; event++) {
+                handOff.offer(event).toCompletableFuture().get(30, TimeUnit.SECONDS);
+            }
+            await().atMost(Duration.ofSeconds(30)).until(() -> handOff.pending() == 0);
+
+            assertThat(started).containsExactlyElementsOf(IntStream.range(0, 2_000).boxed().toList());
+            assertThat(mostUnfinished.get()).isBetween(1, 8);
+            assertThat(handOff.inFlight()).isZero();
+        } finally {
+            finishers.shutdownNow();
+        }
+    }
+
+    @Test
+    void aWindowBelowOneIsRefused() {
+        assertThatThrownBy(() -> new BoundedHandOff<Integer>(10, 0, event -> CompletableFuture.completedFuture(null)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxInFlight");
     }
 }

@@ -47,12 +47,16 @@ class MiioPushBacklogTest extends MiioPushComponentTestSupport {
     private final HeldSink stuck = new HeldSink();
 
     private RouteBuilder twoRoutes() {
+        return twoRoutes("");
+    }
+
+    private RouteBuilder twoRoutes(String stuckOptions) {
         String uri = "miio-push:" + GATEWAY_HOST + "?devices=" + SWITCH + ":" + SWITCH_MODEL;
         return new RouteBuilder() {
             @Override
             public void configure() {
                 from(uri).routeId("to-flowing-sink").to("mock:flowing");
-                from(uri).routeId("to-stuck-sink").process((AsyncProcessor) stuck);
+                from(uri + stuckOptions).routeId("to-stuck-sink").process((AsyncProcessor) stuck);
             }
         };
     }
@@ -85,5 +89,30 @@ class MiioPushBacklogTest extends MiioPushComponentTestSupport {
         assertThat(backlog.backlog()).isZero();
         assertThat(backlog.droppedEvents()).as("the exchange that ended with an error").isEqualTo(1);
         assertThat(backlog.backlogFullCount()).isZero();
+    }
+
+    @Test
+    void withMaxInFlightTheStuckRouteHoldsThatManyExchangesStartedInOrder() throws Exception {
+        CamelContext camel = startCamel(twoRoutes("&maxInFlight=2"));
+        await().atMost(TIMEOUT).until(() -> gateway.scenes().size() == SWITCH_ACTIONS.size());
+
+        for (String action : List.of("click_ch0", "d_click_ch0", "l_click_ch0")) {
+            gateway.fire(SWITCH, action).get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        }
+
+        await().atMost(TIMEOUT).until(() -> camel.getEndpoint("mock:flowing", MockEndpoint.class).getReceivedCounter() == 3);
+        RouteBacklog backlog = (RouteBacklog) camel.getRoute("to-stuck-sink").getConsumer();
+        await().atMost(TIMEOUT).until(() -> backlog.backlog() == 3);
+        assertThat(stuck.held).as("two unfinished at once").hasSize(2);
+
+        stuck.finish(1, new IllegalStateException("gave up"));
+        await().atMost(TIMEOUT).until(() -> stuck.held.size() == 3);
+        stuck.finish(0, null);
+        stuck.finish(2, null);
+
+        assertThat(stuck.held).extracting(exchange -> exchange.getMessage().getBody(MiioPushEvent.class).type())
+                .containsExactly("click_ch0", "d_click_ch0", "l_click_ch0");
+        assertThat(backlog.backlog()).isZero();
+        assertThat(backlog.droppedEvents()).isEqualTo(1);
     }
 }
