@@ -2,6 +2,8 @@ package io.github.camelsmarthome.component;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
@@ -14,7 +16,9 @@ import org.apache.camel.support.DefaultConsumer;
 
 /**
  * Feeds one route with events: a backlog of {@link DeviceEventConsumer#BACKLOG} events, one
- * exchange per event started in the order of arrival, and at most {@code maxInFlight} exchanges
+ * exchange per event started in the order of arrival on the feed's own thread (never on the source's:
+ * a Vert.x event loop, the miIO socket's thread or a Kafka producer's callback must not run a route,
+ * which may wait on a broker), and at most {@code maxInFlight} exchanges
  * unfinished at once (Camel's asynchronous routing engine: a route ending in an asynchronous
  * producer such as camel-kafka finishes an exchange when the broker acknowledges it).
  *
@@ -37,6 +41,7 @@ public final class RouteEventFeed<E> implements RouteBacklog {
     private final Function<E, String> name;
     private final BoundedHandOff<E> handOff;
     private final LongAdder dropped = new LongAdder();
+    private volatile ExecutorService starter;
 
     /**
      * A feed.
@@ -114,14 +119,39 @@ public final class RouteEventFeed<E> implements RouteBacklog {
             done.complete(null);
             return done;
         }
-        consumer.getAsyncProcessor().process(exchange, doneSync -> {
-            try {
-                completed(event, exchange);
-            } finally {
-                done.complete(null);
-            }
-        });
+        try {
+            starter().execute(() -> consumer.getAsyncProcessor().process(exchange, doneSync -> {
+                try {
+                    completed(event, exchange);
+                } finally {
+                    done.complete(null);
+                }
+            }));
+        } catch (RejectedExecutionException stopping) {
+            exchange.setException(stopping);
+            completed(event, exchange);
+            done.complete(null);
+        }
         return done;
+    }
+
+    /**
+     * One thread per feed, FIFO, so exchanges start in the order the hand-off releases them; made
+     * by Camel's executor manager, which shuts it down with the context.
+     */
+    private ExecutorService starter() {
+        ExecutorService current = starter;
+        if (current == null) {
+            synchronized (this) {
+                current = starter;
+                if (current == null) {
+                    current = consumer.getEndpoint().getCamelContext().getExecutorServiceManager()
+                            .newSingleThreadExecutor(consumer, "smarthome-route-feed");
+                    starter = current;
+                }
+            }
+        }
+        return current;
     }
 
     private void completed(E event, Exchange exchange) {

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 /** The in-flight window of a route's feed, against an asynchronous sink whose exchanges finish when the test says. */
 class RouteEventFeedTest {
@@ -45,6 +46,8 @@ class RouteEventFeedTest {
         }
 
         void finish(int index, Exception failure) {
+            // Exchanges start on the feed's own thread: wait until this one has.
+            await().atMost(TIMEOUT).until(() -> exchanges.size() > index);
             exchanges.get(index).setException(failure);
             unfinished.decrementAndGet();
             callbacks.get(index).done(false);
@@ -81,18 +84,18 @@ class RouteEventFeedTest {
         RouteEventFeed<Integer> feed = feed(3);
         offerAll(feed, 10);
 
-        assertThat(sink.started).containsExactly(1, 2, 3);
+        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(sink.started).containsExactly(1, 2, 3));
         assertThat(feed.inFlight()).isEqualTo(3);
         assertThat(feed.backlog()).as("queued plus in flight").isEqualTo(10);
 
         sink.finish(1, null);
-        assertThat(sink.started).as("a finish out of order frees one place").containsExactly(1, 2, 3, 4);
+        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(sink.started).as("a finish out of order frees one place").containsExactly(1, 2, 3, 4));
         IntStream.range(0, 10).filter(i -> i != 1).forEach(i -> {
             assertThat(sink.unfinished).hasValueLessThanOrEqualTo(3);
             sink.finish(i, null);
         });
 
-        assertThat(sink.started).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10);
+        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(sink.started).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10));
         assertThat(sink.mostUnfinished).hasValue(3);
         assertThat(feed.backlog()).isZero();
         assertThat(feed.backlogPeak()).isEqualTo(10);
@@ -104,11 +107,11 @@ class RouteEventFeedTest {
         RouteEventFeed<Integer> feed = feed(1);
         offerAll(feed, 3);
 
-        assertThat(sink.started).containsExactly(1);
+        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(sink.started).containsExactly(1));
         sink.finish(0, null);
-        assertThat(sink.started).containsExactly(1, 2);
+        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(sink.started).containsExactly(1, 2));
         sink.finish(1, null);
-        assertThat(sink.started).containsExactly(1, 2, 3);
+        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(sink.started).containsExactly(1, 2, 3));
         sink.finish(2, null);
 
         assertThat(sink.mostUnfinished).hasValue(1);
@@ -122,7 +125,7 @@ class RouteEventFeedTest {
 
         sink.finish(0, new IllegalStateException("broker gave up"));
 
-        assertThat(sink.started).containsExactly(1, 2, 3);
+        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(sink.started).containsExactly(1, 2, 3));
         assertThat(feed.droppedEvents()).isEqualTo(1);
         assertThat(feed.inFlight()).isEqualTo(2);
     }
@@ -139,7 +142,7 @@ class RouteEventFeedTest {
         assertThat(feed.backlogPeak()).isEqualTo(DeviceEventConsumer.BACKLOG);
         sink.finish(2, null);
         assertThat(room).isDone();
-        assertThat(sink.started).containsExactly(1, 2, 3, 4, 5);
+        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(sink.started).containsExactly(1, 2, 3, 4, 5));
     }
 
     @Test
@@ -155,7 +158,7 @@ class RouteEventFeedTest {
         sink.finish(1, null);
         sink.finish(2, null);
         sink.finish(3, null);
-        assertThat(sink.started).containsExactly(1, 2, 3, 4);
+        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(sink.started).containsExactly(1, 2, 3, 4));
         assertThat(feed.backlog()).isZero();
         assertThat(feed.inFlight()).isZero();
     }
