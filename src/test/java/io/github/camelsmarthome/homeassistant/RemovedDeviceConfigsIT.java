@@ -90,6 +90,10 @@ class RemovedDeviceConfigsIT {
             try {
                 probe.awaitMessage(systemConfig, m -> !m.payload().isEmpty(), TIMEOUT);
                 probe.awaitMessage(availability, m -> true, TIMEOUT);
+                // HA's clear is noticed on the inventory subscription, which starts once the bridge is
+                // connected: clearing before it subscribed would go unseen (and the retained copy is gone).
+                await().atMost(TIMEOUT).until(() -> main.getCamelContext().getRouteController()
+                        .getRouteStatus("homeassistant-config-inventory").isStarted());
 
                 publishRetained(systemConfig, "");
                 Path excluded = stateDir.resolve(node + ".ha-excluded-devices");
