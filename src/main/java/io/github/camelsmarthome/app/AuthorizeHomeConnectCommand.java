@@ -16,11 +16,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.regex.Pattern;
 
 import io.github.camelsmarthome.InvalidConfigurationException;
 import io.github.camelsmarthome.auth.FileTokenStore;
 import io.github.camelsmarthome.auth.OAuthTokens;
+import io.github.camelsmarthome.auth.TokenStoreFolder;
 import io.github.camelsmarthome.homeconnect.api.AuthorizationCodeRequest;
 import io.github.camelsmarthome.homeconnect.api.DeviceAuthorization;
 import io.github.camelsmarthome.homeconnect.api.HomeConnectAuthorization;
@@ -55,9 +55,6 @@ final class AuthorizeHomeConnectCommand {
     /** How long a person may take to paste the redirect after the code was issued: its lifetime (brief 2.2). */
     private static final Duration CODE_EXCHANGE_WAIT = Duration.ofMinutes(2);
 
-    /** Names that are their own token-store file name, so that an accounts folder finds them as written. */
-    private static final Pattern ACCOUNT_NAME = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._-]{0,63}");
-
     private final Map<String, String> env;
     private final InputStream in;
     private final PrintStream out;
@@ -89,7 +86,7 @@ final class AuthorizeHomeConnectCommand {
                 codeFlow = true;
             } else if ("--account".equals(args.get(i)) && accountName == null && i + 1 < args.size()) {
                 accountName = args.get(++i);
-                usable = ACCOUNT_NAME.matcher(accountName).matches();
+                usable = TokenStoreFolder.isPlainAccountName(accountName);
             } else {
                 usable = false;
             }

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.regex.Pattern;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,6 +24,8 @@ public final class TokenStoreFolder {
 
     private static final Logger LOG = LoggerFactory.getLogger(TokenStoreFolder.class);
     private static final String SUFFIX = ".tokens.json";
+    /** Names that are their own file name, so that a folder finds the account under the name it was written as. */
+    private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._-]{0,63}");
 
     private final Path folder;
     private final String system;
@@ -40,6 +43,14 @@ public final class TokenStoreFolder {
         this.folder = folder.toAbsolutePath().normalize();
         this.system = system;
         this.store = new FileTokenStore(this.folder);
+    }
+
+    /**
+     * Whether {@code name} can name an account of a folder as it is: letters, digits, {@code . _ -},
+     * up to 64, not starting with a dot (what {@code authorize --account} accepts).
+     */
+    public static boolean isPlainAccountName(String name) {
+        return name != null && PLAIN_NAME.matcher(name).matches();
     }
 
     /** The folder. */
