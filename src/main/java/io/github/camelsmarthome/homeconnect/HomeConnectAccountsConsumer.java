@@ -78,6 +78,9 @@ public class HomeConnectAccountsConsumer extends DefaultConsumer {
                 continue;
             }
             HomeConnectConsumer consumer = new HomeConnectConsumer(endpoint, getProcessor(), name);
+            // Exchanges belong to this route, and its error handling applies to every account.
+            consumer.setRouteId(getRouteId());
+            consumer.setExceptionHandler(getExceptionHandler());
             try {
                 ServiceHelper.startService(consumer);
                 running.put(name, consumer);

@@ -102,7 +102,7 @@ public class HomeConnectComponent extends HealthCheckComponent implements Comple
     synchronized HomeConnectAccount folderAccount(String name, Path folder, HomeConnectConfiguration endpointConfiguration)
             throws IOException {
         HomeConnectAccount account = accounts.get(name);
-        if (account != null && !account.stateDir().equals(folder)) {
+        if (account != null && !account.stateDir().toAbsolutePath().normalize().equals(folder)) {
             throw new InvalidConfigurationException("accountsDir", "the account " + name + " is already in use with the state folder "
                                                                    + account.stateDir() + "; rename its token store in " + folder);
         }

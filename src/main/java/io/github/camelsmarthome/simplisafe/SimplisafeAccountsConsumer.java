@@ -75,6 +75,9 @@ public class SimplisafeAccountsConsumer extends DefaultConsumer {
                 continue;
             }
             SimplisafeConsumer consumer = new SimplisafeConsumer(endpoint, getProcessor(), name);
+            // Exchanges belong to this route, and its error handling applies to every account.
+            consumer.setRouteId(getRouteId());
+            consumer.setExceptionHandler(getExceptionHandler());
             try {
                 ServiceHelper.startService(consumer);
                 running.put(name, consumer);
