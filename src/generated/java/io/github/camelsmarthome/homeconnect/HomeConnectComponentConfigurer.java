@@ -30,6 +30,8 @@ public class HomeConnectComponentConfigurer extends PropertyConfigurerSupport im
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         HomeConnectComponent target = (HomeConnectComponent) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "accountsdir":
+        case "accountsDir": getOrCreateConfiguration(target).setAccountsDir(property(camelContext, java.lang.String.class, value)); return true;
         case "apiurl":
         case "apiUrl": getOrCreateConfiguration(target).setApiUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "autowiredenabled":
@@ -91,6 +93,8 @@ public class HomeConnectComponentConfigurer extends PropertyConfigurerSupport im
     @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "accountsdir":
+        case "accountsDir": return java.lang.String.class;
         case "apiurl":
         case "apiUrl": return java.lang.String.class;
         case "autowiredenabled":
@@ -148,6 +152,8 @@ public class HomeConnectComponentConfigurer extends PropertyConfigurerSupport im
     public Object getOptionValue(Object obj, String name, boolean ignoreCase) {
         HomeConnectComponent target = (HomeConnectComponent) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "accountsdir":
+        case "accountsDir": return getOrCreateConfiguration(target).getAccountsDir();
         case "apiurl":
         case "apiUrl": return getOrCreateConfiguration(target).getApiUrl();
         case "autowiredenabled":

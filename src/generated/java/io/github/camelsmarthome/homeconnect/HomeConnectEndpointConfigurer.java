@@ -23,6 +23,8 @@ public class HomeConnectEndpointConfigurer extends PropertyConfigurerSupport imp
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         HomeConnectEndpoint target = (HomeConnectEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "accountsdir":
+        case "accountsDir": target.getConfiguration().setAccountsDir(property(camelContext, java.lang.String.class, value)); return true;
         case "apiurl":
         case "apiUrl": target.getConfiguration().setApiUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "bridgeerrorhandler":
@@ -75,6 +77,8 @@ public class HomeConnectEndpointConfigurer extends PropertyConfigurerSupport imp
     @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "accountsdir":
+        case "accountsDir": return java.lang.String.class;
         case "apiurl":
         case "apiUrl": return java.lang.String.class;
         case "bridgeerrorhandler":
@@ -128,6 +132,8 @@ public class HomeConnectEndpointConfigurer extends PropertyConfigurerSupport imp
     public Object getOptionValue(Object obj, String name, boolean ignoreCase) {
         HomeConnectEndpoint target = (HomeConnectEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "accountsdir":
+        case "accountsDir": return target.getConfiguration().getAccountsDir();
         case "apiurl":
         case "apiUrl": return target.getConfiguration().getApiUrl();
         case "bridgeerrorhandler":

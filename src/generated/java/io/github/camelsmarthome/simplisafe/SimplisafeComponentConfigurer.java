@@ -31,6 +31,8 @@ public class SimplisafeComponentConfigurer extends PropertyConfigurerSupport imp
         SimplisafeComponent target = (SimplisafeComponent) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "account": getOrCreateConfiguration(target).setAccount(property(camelContext, java.lang.String.class, value)); return true;
+        case "accountsdir":
+        case "accountsDir": getOrCreateConfiguration(target).setAccountsDir(property(camelContext, java.lang.String.class, value)); return true;
         case "allowunlock":
         case "allowUnlock": getOrCreateConfiguration(target).setAllowUnlock(property(camelContext, boolean.class, value)); return true;
         case "apiurl":
@@ -95,6 +97,8 @@ public class SimplisafeComponentConfigurer extends PropertyConfigurerSupport imp
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "account": return java.lang.String.class;
+        case "accountsdir":
+        case "accountsDir": return java.lang.String.class;
         case "allowunlock":
         case "allowUnlock": return boolean.class;
         case "apiurl":
@@ -155,6 +159,8 @@ public class SimplisafeComponentConfigurer extends PropertyConfigurerSupport imp
         SimplisafeComponent target = (SimplisafeComponent) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "account": return getOrCreateConfiguration(target).getAccount();
+        case "accountsdir":
+        case "accountsDir": return getOrCreateConfiguration(target).getAccountsDir();
         case "allowunlock":
         case "allowUnlock": return getOrCreateConfiguration(target).isAllowUnlock();
         case "apiurl":

@@ -24,6 +24,8 @@ public class SimplisafeEndpointConfigurer extends PropertyConfigurerSupport impl
         SimplisafeEndpoint target = (SimplisafeEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "account": target.getConfiguration().setAccount(property(camelContext, java.lang.String.class, value)); return true;
+        case "accountsdir":
+        case "accountsDir": target.getConfiguration().setAccountsDir(property(camelContext, java.lang.String.class, value)); return true;
         case "allowunlock":
         case "allowUnlock": target.getConfiguration().setAllowUnlock(property(camelContext, boolean.class, value)); return true;
         case "apiurl":
@@ -79,6 +81,8 @@ public class SimplisafeEndpointConfigurer extends PropertyConfigurerSupport impl
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "account": return java.lang.String.class;
+        case "accountsdir":
+        case "accountsDir": return java.lang.String.class;
         case "allowunlock":
         case "allowUnlock": return boolean.class;
         case "apiurl":
@@ -135,6 +139,8 @@ public class SimplisafeEndpointConfigurer extends PropertyConfigurerSupport impl
         SimplisafeEndpoint target = (SimplisafeEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "account": return target.getConfiguration().getAccount();
+        case "accountsdir":
+        case "accountsDir": return target.getConfiguration().getAccountsDir();
         case "allowunlock":
         case "allowUnlock": return target.getConfiguration().isAllowUnlock();
         case "apiurl":

@@ -23,8 +23,9 @@ public class SimplisafeEndpointUriFactory extends org.apache.camel.support.compo
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(26);
+        Set<String> props = new HashSet<>(27);
         props.add("account");
+        props.add("accountsDir");
         props.add("allowUnlock");
         props.add("apiUrl");
         props.add("armCode");

@@ -20,6 +20,7 @@ import java.util.concurrent.TimeoutException;
 import io.github.camelsmarthome.InvalidConfigurationException;
 import io.github.camelsmarthome.auth.FileTokenStore;
 import io.github.camelsmarthome.auth.OAuthTokens;
+import io.github.camelsmarthome.auth.TokenStoreFolder;
 import io.github.camelsmarthome.homeconnect.api.AuthorizationCodeRequest;
 import io.github.camelsmarthome.homeconnect.api.DeviceAuthorization;
 import io.github.camelsmarthome.homeconnect.api.HomeConnectAuthorization;
@@ -28,9 +29,11 @@ import io.github.camelsmarthome.homeconnect.api.HomeConnectOAuthOptions;
 import io.vertx.core.Vertx;
 
 /**
- * {@code authorize homeconnect [--code]}: the one-time login that writes the Home Connect token
- * store in {@code STATE_DIR}, under the account name {@link HomeConnectAuthorization#accountName}
- * derives from the client id, where the component finds it.
+ * {@code authorize homeconnect [--code] [--account <name>]}: the one-time login that writes the
+ * Home Connect token store in {@code STATE_DIR}, under the account name
+ * {@link HomeConnectAuthorization#accountName} derives from the client id, where the component
+ * finds it; or, with {@code --account}, under that name, as one account of an accounts folder
+ * ({@code accountsDir}).
  *
  * <p>By default the device flow: it prints the verification page and the user code and counts
  * down while it polls (one line rewritten in a terminal, a line every 10 s otherwise).
@@ -75,10 +78,23 @@ final class AuthorizeHomeConnectCommand {
     }
 
     int run(List<String> args) {
-        boolean codeFlow = args.equals(List.of("--code"));
-        if (!args.isEmpty() && !codeFlow) {
-            err.println("camel-smarthome: usage: authorize homeconnect [--code]  (device flow by default; --code for the "
-                    + "authorization-code flow)");
+        boolean codeFlow = false;
+        String accountName = null;
+        boolean usable = true;
+        for (int i = 0; i < args.size() && usable; i++) {
+            if ("--code".equals(args.get(i)) && !codeFlow) {
+                codeFlow = true;
+            } else if ("--account".equals(args.get(i)) && accountName == null && i + 1 < args.size()) {
+                accountName = args.get(++i);
+                usable = TokenStoreFolder.isPlainAccountName(accountName);
+            } else {
+                usable = false;
+            }
+        }
+        if (!usable) {
+            err.println("camel-smarthome: usage: authorize homeconnect [--code] [--account <name>]  (device flow by default; --code"
+                    + " for the authorization-code flow; --account names the account in an accounts folder, letters, digits, . _ -"
+                    + " up to 64, by default the name derived from the client id)");
             return SmarthomeCli.EXIT_USAGE;
         }
         HomeConnectOAuthOptions options;
@@ -100,7 +116,7 @@ final class AuthorizeHomeConnectCommand {
             if (tokens == null) {
                 return SmarthomeCli.EXIT_FAILURE;
             }
-            String account = HomeConnectAuthorization.accountName(options.clientId());
+            String account = accountName != null ? accountName : HomeConnectAuthorization.accountName(options.clientId());
             FileTokenStore store = new FileTokenStore(stateDir);
             store.save(account, tokens);
             out.println("Authorised. Tokens for account " + account + " saved to " + store.fileOf(account)

@@ -19,6 +19,7 @@ import java.util.concurrent.TimeoutException;
 import io.github.camelsmarthome.InvalidConfigurationException;
 import io.github.camelsmarthome.auth.FileTokenStore;
 import io.github.camelsmarthome.auth.OAuthTokens;
+import io.github.camelsmarthome.auth.TokenStoreFolder;
 import io.github.camelsmarthome.simplisafe.api.auth.PastedAuthorizationCode;
 import io.github.camelsmarthome.simplisafe.api.auth.SimpliSafeAuthOptions;
 import io.github.camelsmarthome.simplisafe.api.auth.SimpliSafeAuthorization;
@@ -27,12 +28,13 @@ import io.github.camelsmarthome.simplisafe.api.auth.UnusablePasteException;
 import io.vertx.core.Vertx;
 
 /**
- * {@code authorize simplisafe}: the one-time browser login of the SimpliSafe iOS app client. Prints
+ * {@code authorize simplisafe [--account <name>]}: the one-time browser login of the SimpliSafe iOS app client. Prints
  * the login URL, reads from standard input what the person copied from the browser's DevTools (the
  * code, the {@code com.simplisafe.mobile://…?code=…} address or the console line; one more try
  * after a wrong paste), exchanges it, asks {@code /api/authCheck} for the user id, and writes the
  * token store in {@code STATE_DIR} under {@link SimpliSafeAuthorization#accountName} of
- * {@code SIMPLISAFE_ACCOUNT}. Exit codes: 0 authorised, 1 failed, 2 wrong usage, 3 bad input or
+ * {@code SIMPLISAFE_ACCOUNT}, or with {@code --account} under that name, as one account of an
+ * accounts folder ({@code accountsDir}). Exit codes: 0 authorised, 1 failed, 2 wrong usage, 3 bad input or
  * configuration.
  */
 final class AuthorizeSimpliSafeCommand {
@@ -59,9 +61,11 @@ final class AuthorizeSimpliSafeCommand {
     }
 
     int run(List<String> args) {
-        if (!args.isEmpty()) {
-            err.println("camel-smarthome: usage: authorize simplisafe  (takes no options; configured through "
-                    + AUTH_URL + ", " + API_URL + ", " + ACCOUNT + " and " + STATE_DIR + ")");
+        boolean named = args.size() == 2 && "--account".equals(args.get(0)) && TokenStoreFolder.isPlainAccountName(args.get(1));
+        if (!args.isEmpty() && !named) {
+            err.println("camel-smarthome: usage: authorize simplisafe [--account <name>]  (configured through "
+                    + AUTH_URL + ", " + API_URL + ", " + ACCOUNT + " and " + STATE_DIR + "; --account names the account in an"
+                    + " accounts folder, letters, digits, . _ - up to 64)");
             return SmarthomeCli.EXIT_USAGE;
         }
         SimpliSafeAuthOptions options;
@@ -73,7 +77,7 @@ final class AuthorizeSimpliSafeCommand {
             err.println("camel-smarthome: " + invalid.getMessage());
             return SmarthomeCli.EXIT_CONFIGURATION;
         }
-        String account = SimpliSafeAuthorization.accountName(env.get(ACCOUNT));
+        String account = named ? args.get(1) : SimpliSafeAuthorization.accountName(env.get(ACCOUNT));
         Vertx vertx = Vertx.vertx();
         try (SimpliSafeAuthorization authorization = new SimpliSafeAuthorization(vertx, options)) {
             SimpliSafeLogin login = authorization.beginLogin();

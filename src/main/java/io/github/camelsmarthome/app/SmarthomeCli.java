@@ -128,7 +128,8 @@ public final class SmarthomeCli {
                   demo                 zero set-up demo with an embedded MQTT broker; prints what flows
                   authorize <system>   one-time login that writes the token store (homeconnect, simplisafe);
                                        authorize homeconnect uses the device flow, --code the authorization-code flow;
-                                       authorize simplisafe prints a browser login URL and reads the code back
+                                       authorize simplisafe prints a browser login URL and reads the code back;
+                                       --account <name> writes one account of an accounts folder (STATE_DIR)
                   simulate <system>    run one simulator on its own (homeconnect, simplisafe, miio);
                                        `simulate homeconnect --help` lists its options
                   --help               this text

@@ -251,7 +251,8 @@ public class SmarthomeConfiguration implements CamelConfiguration {
 
     /**
      * SIMPLISAFE_ENABLED=auto (the default) turns SimpliSafe on when there is something to log in
-     * with: a SIMPLISAFE_REFRESH_TOKEN, or the token store `authorize simplisafe` wrote.
+     * with: a SIMPLISAFE_REFRESH_TOKEN, the token store `authorize simplisafe` wrote, or a
+     * SIMPLISAFE_ACCOUNTS_DIR.
      */
     private static void decideSimplisafe(PropertiesComponent properties) {
         String setting = property(properties, "smarthome.simplisafe.enabled").orElse("auto").toLowerCase(Locale.ROOT);
@@ -264,7 +265,8 @@ public class SmarthomeConfiguration implements CamelConfiguration {
             String account = SimpliSafeAuthorization.accountName(property(properties, "camel.component.simplisafe.account").orElse(null));
             Path stateDir = StateDirectory.of(property(properties, "smarthome.state-dir").orElse(null));
             boolean store = Files.exists(new FileTokenStore(stateDir).fileOf(account));
-            properties.addOverrideProperty("smarthome.simplisafe.enabled", Boolean.toString(refreshToken || store));
+            boolean accountsFolder = property(properties, "camel.component.simplisafe.accountsDir").isPresent();
+            properties.addOverrideProperty("smarthome.simplisafe.enabled", Boolean.toString(refreshToken || store || accountsFolder));
         }
     }
 

@@ -56,8 +56,13 @@ final class HomeConnectAccount implements AutoCloseable {
     private volatile HomeConnectEventStream typesSource;
 
     HomeConnectAccount(Vertx vertx, HomeConnectConfiguration configuration, Path stateDir, Clock clock) throws IOException {
+        this(vertx, HomeConnectAuthorization.accountName(configuration.getClientId()), configuration, stateDir, clock);
+    }
+
+    /** The account {@code name} whose files are in {@code stateDir} (one of an accounts folder). */
+    HomeConnectAccount(Vertx vertx, String name, HomeConnectConfiguration configuration, Path stateDir, Clock clock) throws IOException {
         this.vertx = vertx;
-        this.name = HomeConnectAuthorization.accountName(configuration.getClientId());
+        this.name = name;
         this.stateDir = stateDir;
         this.fanOut = new HomeConnectEventFanOut(name, clock);
         this.budget = RequestBudget.load(budgetFile(), name, BudgetLimits.HOME_CONNECT, clock);

@@ -1,6 +1,7 @@
 package io.github.camelsmarthome.homeconnect;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -8,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -52,6 +54,7 @@ public class HomeConnectComponent extends HealthCheckComponent implements Comple
     private Vertx vertx;
 
     private final Map<String, HomeConnectAccount> accounts = new HashMap<>();
+    private final Set<HomeConnectAccountsConsumer> folderConsumers = new CopyOnWriteArraySet<>();
     private boolean vertxCreated;
     private ScheduledExecutorService budgetSaver;
 
@@ -90,6 +93,37 @@ public class HomeConnectComponent extends HealthCheckComponent implements Comple
             LOG.info("Home Connect account {} at {}", name, endpointConfiguration.getApiUrl());
         }
         return account;
+    }
+
+    /**
+     * The account stored as {@code name} in the accounts folder {@code folder}, created on first
+     * use. The endpoint's refresh token is not used: it belongs to the client id's own account.
+     */
+    synchronized HomeConnectAccount folderAccount(String name, Path folder, HomeConnectConfiguration endpointConfiguration)
+            throws IOException {
+        HomeConnectAccount account = accounts.get(name);
+        if (account != null && !account.stateDir().toAbsolutePath().normalize().equals(folder)) {
+            throw new InvalidConfigurationException("accountsDir", "the account " + name + " is already in use with the state folder "
+                                                                   + account.stateDir() + "; rename its token store in " + folder);
+        }
+        if (account == null) {
+            HomeConnectConfiguration own = endpointConfiguration.copy();
+            own.setRefreshToken(null);
+            account = new HomeConnectAccount(vertx(), name, own, folder, Clock.systemUTC());
+            accounts.put(name, account);
+            LOG.info("Home Connect account {} from {} at {}", name, folder, endpointConfiguration.getApiUrl());
+        }
+        return account;
+    }
+
+    /** Asks {@code consumer} to look for new token stores every time the component looks for new tokens. */
+    void watch(HomeConnectAccountsConsumer consumer) {
+        folderConsumers.add(consumer);
+    }
+
+    /** Stops asking {@code consumer} to look for new token stores. */
+    void unwatch(HomeConnectAccountsConsumer consumer) {
+        folderConsumers.remove(consumer);
     }
 
     /** The accounts in use (created when their first endpoint starts). */
@@ -157,6 +191,13 @@ public class HomeConnectComponent extends HealthCheckComponent implements Comple
         budgetSaver.scheduleWithFixedDelay(this::saveBudgets, BUDGET_SAVE_SECONDS, BUDGET_SAVE_SECONDS, TimeUnit.SECONDS);
         budgetSaver.scheduleWithFixedDelay(this::adoptNewTokens, AUTHORISATION_CHECK_SECONDS, AUTHORISATION_CHECK_SECONDS,
                 TimeUnit.SECONDS);
+        budgetSaver.scheduleWithFixedDelay(this::findNewAccounts, AUTHORISATION_CHECK_SECONDS, AUTHORISATION_CHECK_SECONDS,
+                TimeUnit.SECONDS);
+    }
+
+    /** Not under the component's lock: opening a found account's stream waits for its start. */
+    private void findNewAccounts() {
+        folderConsumers.forEach(HomeConnectAccountsConsumer::findNewAccounts);
     }
 
     private synchronized void adoptNewTokens() {

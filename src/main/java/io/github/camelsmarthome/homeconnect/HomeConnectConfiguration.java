@@ -32,6 +32,8 @@ public class HomeConnectConfiguration implements Cloneable {
     private String haId;
 
     @UriParam(label = "consumer")
+    private String accountsDir;
+    @UriParam(label = "consumer")
     private String eventTypes;
     @UriParam(label = "consumer", defaultValue = "1")
     private int maxInFlight = 1;
@@ -152,6 +154,20 @@ public class HomeConnectConfiguration implements Cloneable {
      */
     public void setHaId(String haId) {
         this.haId = haId;
+    }
+
+    public String getAccountsDir() {
+        return accountsDir;
+    }
+
+    /**
+     * A folder of token stores, one account each (name.tokens.json, as authorize homeconnect
+     * --account name writes it): the consumer streams the events of every account in it, each with
+     * its own tokens, request budget and saved state, and picks up new ones within 10 s. Empty: the
+     * one account of the client id.
+     */
+    public void setAccountsDir(String accountsDir) {
+        this.accountsDir = accountsDir;
     }
 
     public String getEventTypes() {

@@ -11,7 +11,8 @@ public final class HomeConnectConstants {
     public static final String HA_ID = "CamelHomeConnectHaId";
 
     @Metadata(label = "consumer", description = "The account the event came through (homeconnect- and a hash of the"
-                                                + " client id): the origin of the CloudEvents source.",
+                                                + " client id, or with accountsDir the name of its token store): the origin"
+                                                + " of the CloudEvents source.",
               javaType = "String")
     public static final String ACCOUNT = "CamelHomeConnectAccount";
 

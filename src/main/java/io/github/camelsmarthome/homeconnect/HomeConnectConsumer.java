@@ -21,12 +21,23 @@ import org.apache.camel.health.HealthCheck;
 public class HomeConnectConsumer extends DeviceEventConsumer<HomeConnectEvent> {
 
     private final HomeConnectEndpoint endpoint;
+    /** The account of an accounts folder this consumer streams; {@code null} for the client id's own account. */
+    private final String folderAccount;
     private HomeConnectAccount account;
 
     HomeConnectConsumer(HomeConnectEndpoint endpoint, Processor processor) {
+        this(endpoint, processor, null);
+    }
+
+    /**
+     * The consumer of one account of the endpoint's accounts folder, run by a
+     * {@link HomeConnectAccountsConsumer}, which reports the health of all of them.
+     */
+    HomeConnectConsumer(HomeConnectEndpoint endpoint, Processor processor, String folderAccount) {
         super(endpoint, processor, endpoint.getConfiguration().getEventTypes(),
                 endpoint.getConfiguration().getMaxInFlight());
         this.endpoint = endpoint;
+        this.folderAccount = folderAccount;
     }
 
     @Override
@@ -37,9 +48,11 @@ public class HomeConnectConsumer extends DeviceEventConsumer<HomeConnectEvent> {
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        account = endpoint.account();
+        account = folderAccount == null ? endpoint.account() : endpoint.folderAccount(folderAccount);
         account.subscribe(this, endpoint.getConfiguration());
-        registerHealthCheck();
+        if (folderAccount == null) {
+            registerHealthCheck();
+        }
     }
 
     @Override
@@ -88,7 +101,7 @@ public class HomeConnectConsumer extends DeviceEventConsumer<HomeConnectEvent> {
 
     @Override
     protected HealthCheck newHealthCheck(String routeId) {
-        return new HomeConnectConsumerHealthCheck(this, routeId);
+        return new HomeConnectConsumerHealthCheck(this::problem, routeId);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.github.camelsmarthome.homeconnect;
 
 import java.util.Map;
+import java.util.function.Supplier;
 
 import org.apache.camel.health.HealthCheckResultBuilder;
 import org.apache.camel.impl.health.AbstractHealthCheck;
@@ -12,11 +13,12 @@ import org.apache.camel.impl.health.AbstractHealthCheck;
  */
 final class HomeConnectConsumerHealthCheck extends AbstractHealthCheck {
 
-    private final HomeConnectConsumer consumer;
+    private final Supplier<String> problem;
 
-    HomeConnectConsumerHealthCheck(HomeConnectConsumer consumer, String routeId) {
+    /** A check of the consumer of {@code routeId}; {@code problem} says why it is down, {@code null} while it is up. */
+    HomeConnectConsumerHealthCheck(Supplier<String> problem, String routeId) {
         super("camel", "consumer:homeconnect-" + routeId);
-        this.consumer = consumer;
+        this.problem = problem;
     }
 
     @Override
@@ -26,11 +28,11 @@ final class HomeConnectConsumerHealthCheck extends AbstractHealthCheck {
 
     @Override
     protected void doCall(HealthCheckResultBuilder builder, Map<String, Object> options) {
-        String problem = consumer.problem();
-        if (problem == null) {
+        String found = problem.get();
+        if (found == null) {
             builder.up();
         } else {
-            builder.message("Home Connect event stream " + problem);
+            builder.message("Home Connect event stream " + found);
             builder.down();
         }
     }

@@ -1,6 +1,7 @@
 package io.github.camelsmarthome.homeconnect;
 
 import java.io.IOException;
+import java.nio.file.Path;
 
 import io.github.camelsmarthome.InvalidConfigurationException;
 import org.apache.camel.Category;
@@ -61,6 +62,12 @@ public class HomeConnectEndpoint extends DefaultEndpoint implements MultipleCons
             throw new InvalidConfigurationException("homeconnect:" + operation,
                     "is a producer (use it in to(...)); to receive events use from(\"homeconnect:events\")");
         }
+        if (configuration.getAccountsDir() != null && !configuration.getAccountsDir().isBlank()) {
+            HomeConnectAccountsConsumer consumer = new HomeConnectAccountsConsumer(this, processor,
+                    Path.of(configuration.getAccountsDir()).toAbsolutePath().normalize());
+            configureConsumer(consumer);
+            return consumer;
+        }
         HomeConnectConsumer consumer = new HomeConnectConsumer(this, processor);
         configureConsumer(consumer);
         return consumer;
@@ -78,6 +85,11 @@ public class HomeConnectEndpoint extends DefaultEndpoint implements MultipleCons
     /** The shared account of this endpoint's client id. */
     HomeConnectAccount account() throws IOException {
         return getComponent().account(configuration);
+    }
+
+    /** The account {@code name} of the accounts folder. */
+    HomeConnectAccount folderAccount(String name) throws IOException {
+        return getComponent().folderAccount(name, Path.of(configuration.getAccountsDir()).toAbsolutePath().normalize(), configuration);
     }
 
     public String getOperation() {

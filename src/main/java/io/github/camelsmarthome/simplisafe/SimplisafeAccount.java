@@ -53,9 +53,14 @@ final class SimplisafeAccount implements AutoCloseable {
     private volatile RealtimeSource realtime;
 
     SimplisafeAccount(Vertx vertx, SimplisafeConfiguration configuration, Path stateDir, Clock clock) throws IOException {
+        this(vertx, SimpliSafeAuthorization.accountName(configuration.getAccount()), configuration, stateDir, clock);
+    }
+
+    /** The account {@code name} whose token store is in {@code stateDir} (one of an accounts folder). */
+    SimplisafeAccount(Vertx vertx, String name, SimplisafeConfiguration configuration, Path stateDir, Clock clock) throws IOException {
         this.vertx = vertx;
         this.clock = clock;
-        this.name = SimpliSafeAuthorization.accountName(configuration.getAccount());
+        this.name = name;
         this.authorization = new SimpliSafeAuthorization(vertx,
                 SimpliSafeAuthOptions.of(configuration.getAuthUrl(), configuration.getApiUrl()), clock);
         FileTokenStore store = new FileTokenStore(stateDir);

@@ -1,6 +1,7 @@
 package io.github.camelsmarthome.simplisafe;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -8,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -50,6 +52,7 @@ public class SimplisafeComponent extends HealthCheckComponent implements Complet
     private Vertx vertx;
 
     private final Map<String, SimplisafeAccount> accounts = new HashMap<>();
+    private final Set<SimplisafeAccountsConsumer> folderConsumers = new CopyOnWriteArraySet<>();
     private boolean vertxCreated;
     private ScheduledExecutorService housekeeping;
 
@@ -83,6 +86,33 @@ public class SimplisafeComponent extends HealthCheckComponent implements Complet
             LOG.info("SimpliSafe account {} at {}", name, endpointConfiguration.getApiUrl());
         }
         return account;
+    }
+
+    /**
+     * The account stored as {@code name} in the accounts folder {@code folder}, created on first
+     * use. The endpoint's refresh token is not used: it belongs to the account named by account.
+     */
+    synchronized SimplisafeAccount folderAccount(String name, Path folder, SimplisafeConfiguration endpointConfiguration)
+            throws IOException {
+        SimplisafeAccount account = accounts.get(name);
+        if (account == null) {
+            SimplisafeConfiguration own = endpointConfiguration.copy();
+            own.setRefreshToken(null);
+            account = new SimplisafeAccount(vertx(), name, own, folder, Clock.systemUTC());
+            accounts.put(name, account);
+            LOG.info("SimpliSafe account {} from {} at {}", name, folder, endpointConfiguration.getApiUrl());
+        }
+        return account;
+    }
+
+    /** Asks {@code consumer} to look for new token stores every time the component looks for new tokens. */
+    void watch(SimplisafeAccountsConsumer consumer) {
+        folderConsumers.add(consumer);
+    }
+
+    /** Stops asking {@code consumer} to look for new token stores. */
+    void unwatch(SimplisafeAccountsConsumer consumer) {
+        folderConsumers.remove(consumer);
     }
 
     /** The accounts in use (created when their first endpoint starts). */
@@ -151,6 +181,13 @@ public class SimplisafeComponent extends HealthCheckComponent implements Complet
         housekeeping = getCamelContext().getExecutorServiceManager().newSingleThreadScheduledExecutor(this, "simplisafe-housekeeping");
         housekeeping.scheduleWithFixedDelay(this::adoptNewTokens, AUTHORISATION_CHECK_SECONDS, AUTHORISATION_CHECK_SECONDS,
                 TimeUnit.SECONDS);
+        housekeeping.scheduleWithFixedDelay(this::findNewAccounts, AUTHORISATION_CHECK_SECONDS, AUTHORISATION_CHECK_SECONDS,
+                TimeUnit.SECONDS);
+    }
+
+    /** Not under the component's lock, which starting an account's feed does not need. */
+    private void findNewAccounts() {
+        folderConsumers.forEach(SimplisafeAccountsConsumer::findNewAccounts);
     }
 
     private synchronized void adoptNewTokens() {

@@ -30,6 +30,8 @@ public class SimplisafeConfiguration implements Cloneable {
     @UriParam(label = "consumer", defaultValue = "true")
     private boolean realtime = true;
     @UriParam(label = "consumer")
+    private String accountsDir;
+    @UriParam(label = "consumer")
     private String eventTypes;
     @UriParam(label = "consumer", defaultValue = "1")
     private int maxInFlight = 1;
@@ -78,6 +80,19 @@ public class SimplisafeConfiguration implements Cloneable {
      */
     public void setAccount(String account) {
         this.account = account;
+    }
+
+    public String getAccountsDir() {
+        return accountsDir;
+    }
+
+    /**
+     * A folder of token stores, one account each (name.tokens.json): the consumer runs one event
+     * feed per account in it, each with its own tokens, and picks up new ones within 10 s. Empty:
+     * the one account named by account.
+     */
+    public void setAccountsDir(String accountsDir) {
+        this.accountsDir = accountsDir;
     }
 
     public String getRefreshToken() {

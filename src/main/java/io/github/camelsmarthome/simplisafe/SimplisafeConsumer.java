@@ -18,12 +18,23 @@ import org.apache.camel.health.HealthCheck;
 public class SimplisafeConsumer extends DeviceEventConsumer<SimplisafeEvent> {
 
     private final SimplisafeEndpoint endpoint;
+    /** The account of an accounts folder this consumer follows; {@code null} for the account named by account. */
+    private final String folderAccount;
     private SimplisafeAccount account;
 
     SimplisafeConsumer(SimplisafeEndpoint endpoint, Processor processor) {
+        this(endpoint, processor, null);
+    }
+
+    /**
+     * The consumer of one account of the endpoint's accounts folder, run by a
+     * {@link SimplisafeAccountsConsumer}, which reports the health of all of them.
+     */
+    SimplisafeConsumer(SimplisafeEndpoint endpoint, Processor processor, String folderAccount) {
         super(endpoint, processor, endpoint.getConfiguration().getEventTypes(),
                 endpoint.getConfiguration().getMaxInFlight());
         this.endpoint = endpoint;
+        this.folderAccount = folderAccount;
     }
 
     @Override
@@ -34,9 +45,11 @@ public class SimplisafeConsumer extends DeviceEventConsumer<SimplisafeEvent> {
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        account = endpoint.account();
+        account = folderAccount == null ? endpoint.account() : endpoint.folderAccount(folderAccount);
         account.subscribe(this, endpoint.getConfiguration());
-        registerHealthCheck();
+        if (folderAccount == null) {
+            registerHealthCheck();
+        }
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.github.camelsmarthome.simplisafe;
 
 import java.io.IOException;
+import java.nio.file.Path;
 
 import io.github.camelsmarthome.InvalidConfigurationException;
 import org.apache.camel.Category;
@@ -58,6 +59,11 @@ public class SimplisafeEndpoint extends DefaultEndpoint implements MultipleConsu
             throw new InvalidConfigurationException("simplisafe:" + operation,
                     "is a producer (use it in to(...)); to receive events use from(\"simplisafe:events\")");
         }
+        if (configuration.getAccountsDir() != null && !configuration.getAccountsDir().isBlank()) {
+            SimplisafeAccountsConsumer consumer = new SimplisafeAccountsConsumer(this, processor, accountsFolder());
+            configureConsumer(consumer);
+            return consumer;
+        }
         SimplisafeConsumer consumer = new SimplisafeConsumer(this, processor);
         configureConsumer(consumer);
         return consumer;
@@ -75,6 +81,15 @@ public class SimplisafeEndpoint extends DefaultEndpoint implements MultipleConsu
     /** The shared account of this endpoint. */
     SimplisafeAccount account() throws IOException {
         return getComponent().account(configuration);
+    }
+
+    /** The account {@code name} of the accounts folder. */
+    SimplisafeAccount folderAccount(String name) throws IOException {
+        return getComponent().folderAccount(name, accountsFolder(), configuration);
+    }
+
+    private Path accountsFolder() {
+        return Path.of(configuration.getAccountsDir()).toAbsolutePath().normalize();
     }
 
     public String getOperation() {

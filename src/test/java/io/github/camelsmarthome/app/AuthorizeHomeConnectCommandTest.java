@@ -101,6 +101,26 @@ class AuthorizeHomeConnectCommandTest {
     }
 
     @Test
+    void withAnAccountNameTheTokenStoreIsWrittenUnderThatName() throws Exception {
+        int exit = run(env(), InputStream.nullInputStream(), false, "--account", "alice");
+
+        assertThat(exit).as(err()).isZero();
+        assertThat(new FileTokenStore(stateDir).load("alice")).isPresent();
+        assertThat(stateDir.resolve("alice.tokens.json")).exists();
+        assertThat(new FileTokenStore(stateDir).load(HomeConnectAuthorization.accountName(cloud.clientId()))).isEmpty();
+        assertThat(out()).contains("Authorised. Tokens for account alice");
+    }
+
+    @Test
+    void anAccountNameThatIsNotItsOwnFileNameIsAUsageError() {
+        int exit = run(env(), InputStream.nullInputStream(), false, "--account", "../home");
+
+        assertThat(exit).isEqualTo(SmarthomeCli.EXIT_USAGE);
+        assertThat(err()).contains("--account");
+        assertThat(cloud.requests().all()).isEmpty();
+    }
+
+    @Test
     void inATerminalTheCountdownRewritesOneLine() {
         assertThat(run(env(), InputStream.nullInputStream(), true)).as(err()).isZero();
 

@@ -84,9 +84,9 @@ class AuthorizeSimpliSafeCommandTest {
         final PipedOutputStream typing = new PipedOutputStream();
         final CompletableFuture<Integer> exit;
 
-        Session(Map<String, String> env) throws Exception {
+        Session(Map<String, String> env, String... args) throws Exception {
             PipedInputStream stdin = new PipedInputStream(typing);
-            exit = CompletableFuture.supplyAsync(() -> run(env, stdin));
+            exit = CompletableFuture.supplyAsync(() -> run(env, stdin, args));
         }
 
         String browserLogin() {
@@ -123,6 +123,27 @@ class AuthorizeSimpliSafeCommandTest {
         assertThat(stored.extras()).containsEntry("user_id", Long.toString(cloud.userId()));
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
         assertThat(out()).doesNotContain(code, stored.accessToken(), stored.refreshToken());
+    }
+
+    @Test
+    void withAnAccountNameTheTokenStoreIsWrittenUnderThatName() throws Exception {
+        Session session = new Session(env(), "--account", "cabin");
+        String code = session.browserLogin();
+        session.paste(CALLBACK + "?code=" + code);
+
+        assertThat(session.exitCode()).isZero();
+        assertThat(stateDir.resolve("cabin.tokens.json")).exists();
+        assertThat(new FileTokenStore(stateDir).load(SimpliSafeAuthorization.accountName(null))).isEmpty();
+        assertThat(out()).contains("account cabin");
+    }
+
+    @Test
+    void anAccountNameThatIsNotItsOwnFileNameIsAUsageError() {
+        int exit = run(env(), InputStream.nullInputStream(), "--account", "../home");
+
+        assertThat(exit).isEqualTo(SmarthomeCli.EXIT_USAGE);
+        assertThat(err()).contains("--account");
+        assertThat(stateDir).isEmptyDirectory();
     }
 
     @Test
