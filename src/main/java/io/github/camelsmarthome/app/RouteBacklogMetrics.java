@@ -44,7 +44,7 @@ final class RouteBacklogMetrics extends SimpleEventNotifierSupport {
             return;
         }
         for (Route route : context.getRoutes()) {
-            if (route.getConsumer() instanceof RouteBacklog && bound.add(route.getRouteId())) {
+            if (route.getConsumer() instanceof RouteBacklog.Owner && bound.add(route.getRouteId())) {
                 bind(registry, route);
             }
         }
@@ -86,10 +86,11 @@ final class RouteBacklogMetrics extends SimpleEventNotifierSupport {
     private static Optional<RouteBacklog> backlogOf(CamelContext context, String routeId) {
         Route route = context.getRoute(routeId);
         Consumer consumer = route == null ? null : route.getConsumer();
-        return consumer instanceof RouteBacklog backlog ? Optional.of(backlog) : Optional.empty();
+        return consumer instanceof RouteBacklog.Owner owner ? Optional.of(owner.routeBacklog()) : Optional.empty();
     }
 
     private static Optional<MiioPushConsumer> miioConsumer(CamelContext context, String routeId) {
-        return backlogOf(context, routeId).filter(MiioPushConsumer.class::isInstance).map(MiioPushConsumer.class::cast);
+        Route route = context.getRoute(routeId);
+        return route != null && route.getConsumer() instanceof MiioPushConsumer miio ? Optional.of(miio) : Optional.empty();
     }
 }

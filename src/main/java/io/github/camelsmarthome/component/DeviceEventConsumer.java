@@ -25,7 +25,7 @@ import org.apache.camel.support.DefaultConsumer;
  *
  * @param <E> the component's event type
  */
-public abstract class DeviceEventConsumer<E extends DeviceEvent> extends DefaultConsumer implements RouteBacklog {
+public abstract class DeviceEventConsumer<E extends DeviceEvent> extends DefaultConsumer implements RouteBacklog.Owner {
 
     /**
      * Events a route may fall behind by before the source waits for it: routes to other sinks keep
@@ -73,30 +73,9 @@ public abstract class DeviceEventConsumer<E extends DeviceEvent> extends Default
         return feed.offer(event);
     }
 
-    /** Events waiting for this route (queued or in it). */
     @Override
-    public int backlog() {
-        return feed.backlog();
-    }
-
-    @Override
-    public int backlogCapacity() {
-        return feed.backlogCapacity();
-    }
-
-    @Override
-    public long backlogPeak() {
-        return feed.backlogPeak();
-    }
-
-    @Override
-    public long backlogFullCount() {
-        return feed.backlogFullCount();
-    }
-
-    @Override
-    public long droppedEvents() {
-        return feed.droppedEvents();
+    public RouteBacklog routeBacklog() {
+        return feed;
     }
 
     /** Exchanges started and not completed yet (at most the endpoint's {@code maxInFlight}). */

@@ -24,4 +24,11 @@ public interface RouteBacklog {
      * the route stopped while retrying), or the event arrived while the route was stopping.
      */
     long droppedEvents();
+
+    /** A consumer that feeds its route through a backlog: metrics find the backlog through it. */
+    interface Owner {
+
+        /** The route's backlog. */
+        RouteBacklog routeBacklog();
+    }
 }

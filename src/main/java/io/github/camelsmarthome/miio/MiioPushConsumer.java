@@ -67,7 +67,7 @@ import org.slf4j.LoggerFactory;
  * full too it stops acknowledging (the gateway re-sends later) instead of filling memory. Several consumers of one
  * gateway each get every event; each deletes on stop only the scenes no other one still uses.
  */
-public class MiioPushConsumer extends DefaultConsumer implements RouteBacklog {
+public class MiioPushConsumer extends DefaultConsumer implements RouteBacklog.Owner {
 
     private static final Logger LOG = LoggerFactory.getLogger(MiioPushConsumer.class);
     private static final Duration MAX_INSTALL_RETRY_DELAY = Duration.ofMinutes(5);
@@ -324,28 +324,8 @@ public class MiioPushConsumer extends DefaultConsumer implements RouteBacklog {
     }
 
     @Override
-    public int backlog() {
-        return feed.backlog();
-    }
-
-    @Override
-    public int backlogCapacity() {
-        return feed.backlogCapacity();
-    }
-
-    @Override
-    public long backlogPeak() {
-        return feed.backlogPeak();
-    }
-
-    @Override
-    public long backlogFullCount() {
-        return feed.backlogFullCount();
-    }
-
-    @Override
-    public long droppedEvents() {
-        return feed.droppedEvents();
+    public RouteBacklog routeBacklog() {
+        return feed;
     }
 
     /**

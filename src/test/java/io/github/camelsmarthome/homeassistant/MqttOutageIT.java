@@ -214,7 +214,7 @@ class MqttOutageIT {
     }
 
     private static RouteBacklog backlog(Main main, String routeId) {
-        return (RouteBacklog) main.getCamelContext().getRoute(routeId).getConsumer();
+        return ((RouteBacklog.Owner) main.getCamelContext().getRoute(routeId).getConsumer()).routeBacklog();
     }
 
     private static Set<Long> messageIds(List<MqttProbe.Message> messages) {

@@ -72,7 +72,7 @@ class MiioPushBacklogTest extends MiioPushComponentTestSupport {
 
         MockEndpoint flowing = camel.getEndpoint("mock:flowing", MockEndpoint.class);
         await().atMost(TIMEOUT).until(() -> flowing.getReceivedCounter() == 3);
-        RouteBacklog backlog = (RouteBacklog) camel.getRoute("to-stuck-sink").getConsumer();
+        RouteBacklog backlog = ((RouteBacklog.Owner) camel.getRoute("to-stuck-sink").getConsumer()).routeBacklog();
         assertThat(backlog.backlog()).isEqualTo(3);
         assertThat(backlog.backlogPeak()).isEqualTo(3);
         assertThat(backlog.backlogCapacity()).isEqualTo(DeviceEventConsumer.BACKLOG);
@@ -101,7 +101,7 @@ class MiioPushBacklogTest extends MiioPushComponentTestSupport {
         }
 
         await().atMost(TIMEOUT).until(() -> camel.getEndpoint("mock:flowing", MockEndpoint.class).getReceivedCounter() == 3);
-        RouteBacklog backlog = (RouteBacklog) camel.getRoute("to-stuck-sink").getConsumer();
+        RouteBacklog backlog = ((RouteBacklog.Owner) camel.getRoute("to-stuck-sink").getConsumer()).routeBacklog();
         await().atMost(TIMEOUT).until(() -> backlog.backlog() == 3);
         assertThat(stuck.held).as("two unfinished at once").hasSize(2);
 
