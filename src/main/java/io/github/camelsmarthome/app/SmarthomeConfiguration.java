@@ -80,6 +80,7 @@ public class SmarthomeConfiguration implements CamelConfiguration {
         PropertiesComponent properties = context.getPropertiesComponent();
         checkRoutesDir(properties);
         decideSimplisafe(properties);
+        SharedVertx.bindTo(context);
 
         String instance = property(properties, "smarthome.instance-id").orElseGet(SmarthomeConfiguration::hostName);
         MqttBrokerSettings mqtt = MqttBrokerSettings.of(
