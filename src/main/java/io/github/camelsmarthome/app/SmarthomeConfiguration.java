@@ -80,7 +80,6 @@ public class SmarthomeConfiguration implements CamelConfiguration {
         PropertiesComponent properties = context.getPropertiesComponent();
         checkRoutesDir(properties);
         decideSimplisafe(properties);
-        SharedVertx.bindTo(context);
 
         String instance = property(properties, "smarthome.instance-id").orElseGet(SmarthomeConfiguration::hostName);
         MqttBrokerSettings mqtt = MqttBrokerSettings.of(
@@ -179,6 +178,8 @@ public class SmarthomeConfiguration implements CamelConfiguration {
             throw new IllegalStateException("Cannot watch the context's start: " + e.getMessage(), e);
         }
         context.getRegistry().bind("bridgeInfo", bridgeInfo);
+        // Last, so that a setting refused above leaves no Vert.x threads behind.
+        SharedVertx.bindTo(context);
     }
 
     private static byte[] infoJson(ObjectMapper json, BridgeInfo info) {
