@@ -22,7 +22,8 @@ import io.github.camelsmarthome.testing.RunnerProcess;
  * Benchmark 4: the runner jar as users start it ({@code java -Xmx256m -jar … run}, every bundled
  * route), with Home Connect, SimpliSafe and miIO all on against their simulators and both
  * brokers: the time from starting the process to the first Home Connect event in Kafka, and the
- * resident set size ({@code VmRSS}) once it has idled.
+ * resident set size ({@code VmRSS}) once it has idled; once with the JVM's defaults and once with
+ * the JVM options the Dockerfile recommends.
  */
 final class FootprintBench {
 
@@ -39,54 +40,90 @@ final class FootprintBench {
     }
 
     void run(Duration idle) throws Exception {
+        String recommended = recommendedJvmOptions();
         Path workDir = Files.createTempDirectory("bench-footprint-");
         int pushPort = FreePorts.find();
-        int metricsPort = FreePorts.find();
         try (HomeConnectSimulator homeConnect = HomeConnectSimulator.start(SimulatorOptions.forTests().build());
                 SimpliSafeSimulator simpliSafe = SimpliSafeSimulator.start(SimpliSafeSimulatorOptions.forTests().build());
                 FakeGateway gateway = FakeGateway.start(FakeGatewayOptions.builder().bindAddress("127.0.0.2").port(0)
                         .token(MiioAckBench.TOKEN).targetPort(pushPort).subDevice(SWITCH, "lumi.sensor_switch.aq2").build());
                 KafkaTopics topics = new KafkaTopics(bootstrapServers)) {
-            Map<String, String> env = new HashMap<>();
-            env.put("ROUTES_DIR", RunnerMain.ROUTES.toAbsolutePath().toString());
-            env.put("STATE_DIR", Files.createDirectories(workDir.resolve("state")).toString());
-            env.put("METRICS_PORT", Integer.toString(metricsPort));
-            env.put("MQTT_URL", mqttUrl);
-            env.put("KAFKA_BROKERS", bootstrapServers);
-            env.put("HOMECONNECT_CLIENT_ID", homeConnect.clientId());
-            env.put("HOMECONNECT_CLIENT_SECRET", homeConnect.clientSecret());
-            env.put("HOMECONNECT_REFRESH_TOKEN", homeConnect.authorization().issueTokens(SimulatorOptions.DEFAULT_SCOPE).refreshToken());
-            env.put("HOMECONNECT_API_URL", homeConnect.baseUrl());
-            env.put("SIMPLISAFE_REFRESH_TOKEN", simpliSafe.auth().issueTokens().refreshToken());
-            env.put("SIMPLISAFE_API_URL", simpliSafe.apiUrl());
-            env.put("SIMPLISAFE_AUTH_URL", simpliSafe.authUrl());
-            env.put("SIMPLISAFE_WEBSOCKET_URL", simpliSafe.webSocketUrl());
-            env.put("MIIO_GATEWAY_HOST", "127.0.0.2");
-            env.put("MIIO_TOKEN", MiioAckBench.TOKEN);
-            env.put("MIIO_DEVICES", SWITCH + ":lumi.sensor_switch.aq2");
-            env.put("MIIO_BIND_ADDRESS", "127.0.0.1");
-            env.put("MIIO_PORT", Integer.toString(pushPort));
-            env.put("MIIO_GATEWAY_PORT", Integer.toString(gateway.localAddress().getPort()));
-            long before = topics.endOffset(HomeConnectToKafkaBench.TOPIC);
-            report.progress("footprint: starting the runner jar with all three systems on");
-            long started = System.nanoTime();
-            try (RunnerProcess runner = RunnerProcess.start(workDir, env, "run")) {
-                Waits.until(Duration.ofMinutes(2), () -> {
-                    if (!runner.isAlive()) {
-                        throw new IllegalStateException("runner exited: " + tail(runner.stderr() + runner.stdout()));
-                    }
-                    return topics.endOffset(HomeConnectToKafkaBench.TOPIC) > before;
-                });
-                double firstEvent = (System.nanoTime() - started) / 1e9;
-                report.add("footprint", "start to first Home Connect event in Kafka", firstEvent, "s", "<= 3 s",
-                        "process start (JVM included) to the record on the broker");
-                report.progress("footprint: runner up (pid %d); idling %d s", runner.pid(), idle.toSeconds());
-                Waits.idle(idle);
-                report.add("footprint", "idle RSS (VmRSS), three systems on", rssMegabytes(runner.pid()), "MB", "<= 150 MB",
-                        String.format(Locale.ROOT, "-Xmx256m, after %d s idle; streams open: Home Connect %d", idle.toSeconds(),
-                                homeConnect.events().openStreamCount()));
-            }
+            Systems systems = new Systems(homeConnect, simpliSafe, gateway, pushPort, topics);
+            measure(systems, Files.createDirectories(workDir.resolve("defaults")), idle, "defaults", null);
+            measure(systems, Files.createDirectories(workDir.resolve("recommended")), idle, "recommended flags", recommended);
         }
+    }
+
+    /** The simulators and the topic reader both runs share. */
+    private record Systems(HomeConnectSimulator homeConnect, SimpliSafeSimulator simpliSafe, FakeGateway gateway, int pushPort,
+            KafkaTopics topics) {
+    }
+
+    /**
+     * One start of the runner jar; {@code jvmOptions} reach the JVM as the image passes them
+     * (JDK_JAVA_OPTIONS), {@code null} for the JVM's defaults. Each start gets fresh refresh tokens
+     * and an empty state folder, so both pay the same first-start REST reads.
+     */
+    private void measure(Systems systems, Path workDir, Duration idle, String label, String jvmOptions) throws Exception {
+        HomeConnectSimulator homeConnect = systems.homeConnect();
+        SimpliSafeSimulator simpliSafe = systems.simpliSafe();
+        Map<String, String> env = new HashMap<>();
+        env.put("ROUTES_DIR", RunnerMain.ROUTES.toAbsolutePath().toString());
+        env.put("STATE_DIR", Files.createDirectories(workDir.resolve("state")).toString());
+        env.put("METRICS_PORT", Integer.toString(FreePorts.find()));
+        env.put("MQTT_URL", mqttUrl);
+        env.put("KAFKA_BROKERS", bootstrapServers);
+        env.put("HOMECONNECT_CLIENT_ID", homeConnect.clientId());
+        env.put("HOMECONNECT_CLIENT_SECRET", homeConnect.clientSecret());
+        env.put("HOMECONNECT_REFRESH_TOKEN", homeConnect.authorization().issueTokens(SimulatorOptions.DEFAULT_SCOPE).refreshToken());
+        env.put("HOMECONNECT_API_URL", homeConnect.baseUrl());
+        env.put("SIMPLISAFE_REFRESH_TOKEN", simpliSafe.auth().issueTokens().refreshToken());
+        env.put("SIMPLISAFE_API_URL", simpliSafe.apiUrl());
+        env.put("SIMPLISAFE_AUTH_URL", simpliSafe.authUrl());
+        env.put("SIMPLISAFE_WEBSOCKET_URL", simpliSafe.webSocketUrl());
+        env.put("MIIO_GATEWAY_HOST", "127.0.0.2");
+        env.put("MIIO_TOKEN", MiioAckBench.TOKEN);
+        env.put("MIIO_DEVICES", SWITCH + ":lumi.sensor_switch.aq2");
+        env.put("MIIO_BIND_ADDRESS", "127.0.0.1");
+        env.put("MIIO_PORT", Integer.toString(systems.pushPort()));
+        env.put("MIIO_GATEWAY_PORT", Integer.toString(systems.gateway().localAddress().getPort()));
+        if (jvmOptions != null) {
+            env.put("JDK_JAVA_OPTIONS", jvmOptions);
+        }
+        String flags = jvmOptions == null ? "-Xmx256m" : "-Xmx256m " + jvmOptions;
+        KafkaTopics topics = systems.topics();
+        long before = topics.endOffset(HomeConnectToKafkaBench.TOPIC);
+        report.progress("footprint (%s): starting the runner jar with all three systems on", label);
+        long started = System.nanoTime();
+        try (RunnerProcess runner = RunnerProcess.start(workDir, env, "run")) {
+            Waits.until(Duration.ofMinutes(2), () -> {
+                if (!runner.isAlive()) {
+                    throw new IllegalStateException("runner exited: " + tail(runner.stderr() + runner.stdout()));
+                }
+                return topics.endOffset(HomeConnectToKafkaBench.TOPIC) > before;
+            });
+            double firstEvent = (System.nanoTime() - started) / 1e9;
+            report.add("footprint", "start to first Home Connect event in Kafka, " + label, firstEvent, "s", "<= 3 s",
+                    "process start (JVM included) to the record on the broker; " + flags);
+            report.progress("footprint (%s): runner up (pid %d); idling %d s", label, runner.pid(), idle.toSeconds());
+            Waits.idle(idle);
+            report.add("footprint", "idle RSS (VmRSS), three systems on, " + label, rssMegabytes(runner.pid()), "MB", "<= 150 MB",
+                    String.format(Locale.ROOT, "%s; after %d s idle; streams open: Home Connect %d", flags, idle.toSeconds(),
+                            homeConnect.events().openStreamCount()));
+        }
+    }
+
+    /**
+     * The JVM options the runner image sets (the {@code ENV JDK_JAVA_OPTIONS=} line of the
+     * Dockerfile, which README recommends for {@code java -jar} too), so that the row measures
+     * what users get.
+     */
+    static String recommendedJvmOptions() throws IOException {
+        String prefix = "ENV JDK_JAVA_OPTIONS=";
+        Path dockerfile = Path.of(System.getProperty("camel-smarthome.project.dir", "."), "Dockerfile");
+        return Files.readAllLines(dockerfile).stream().map(String::trim).filter(line -> line.startsWith(prefix))
+                .map(line -> line.substring(prefix.length()).replace("\"", "").trim()).findFirst()
+                .orElseThrow(() -> new IllegalStateException("the Dockerfile has no " + prefix + " line"));
     }
 
     static double rssMegabytes(long pid) throws IOException {

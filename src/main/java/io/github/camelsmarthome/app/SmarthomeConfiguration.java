@@ -180,6 +180,8 @@ public class SmarthomeConfiguration implements CamelConfiguration {
             throw new IllegalStateException("Cannot watch the context's start: " + e.getMessage(), e);
         }
         context.getRegistry().bind("bridgeInfo", bridgeInfo);
+        // Last, so that a setting refused above leaves no Vert.x threads behind.
+        SharedVertx.bindTo(context);
     }
 
     private static byte[] infoJson(ObjectMapper json, BridgeInfo info) {
