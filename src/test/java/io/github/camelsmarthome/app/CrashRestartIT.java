@@ -19,7 +19,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.camelsmarthome.simulator.homeconnect.HomeConnectSimulator;
 import io.github.camelsmarthome.simulator.homeconnect.SimulatorOptions;
