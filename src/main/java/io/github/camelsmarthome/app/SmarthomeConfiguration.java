@@ -32,6 +32,10 @@ import io.github.camelsmarthome.auth.FileTokenStore;
 import io.github.camelsmarthome.storage.StateDirectory;
 import io.github.camelsmarthome.simplisafe.api.auth.SimpliSafeAuthorization;
 import io.github.camelsmarthome.kafka.CloudEventMapper;
+import io.github.camelsmarthome.kafka.CloudEventProcessor;
+import io.github.camelsmarthome.homeconnect.HomeConnectConstants;
+import io.github.camelsmarthome.miio.MiioPushConstants;
+import io.github.camelsmarthome.simplisafe.SimplisafeConstants;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.paho.mqtt5.PahoMqtt5Component;
@@ -133,6 +137,10 @@ public class SmarthomeConfiguration implements CamelConfiguration {
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
         CloudEventMapper cloudEvents = new CloudEventMapper(json);
         context.getRegistry().bind("cloudEventMapper", cloudEvents);
+        // The steps of the *-to-kafka routes: one per system, as each names its account or gateway in its own header.
+        context.getRegistry().bind("homeConnectCloudEvent", new CloudEventProcessor(cloudEvents, HomeConnectConstants.ACCOUNT));
+        context.getRegistry().bind("simplisafeCloudEvent", new CloudEventProcessor(cloudEvents, SimplisafeConstants.ACCOUNT));
+        context.getRegistry().bind("miioCloudEvent", new CloudEventProcessor(cloudEvents, MiioPushConstants.GATEWAY));
         context.getRegistry().bind("mqttEventMessages", new MqttEventMessages(json));
         Duration birthDelayMin = duration(properties, "smarthome.ha.birth-delay-min", "HA_BIRTH_DELAY_MIN", Duration.ofSeconds(2));
         Duration birthDelayMax = duration(properties, "smarthome.ha.birth-delay-max", "HA_BIRTH_DELAY_MAX", Duration.ofSeconds(15));

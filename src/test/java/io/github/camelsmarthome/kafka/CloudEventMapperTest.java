@@ -7,6 +7,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.github.camelsmarthome.event.BridgeEvent;
+import io.github.camelsmarthome.event.DeviceEvent;
+import io.github.camelsmarthome.homeconnect.api.event.HomeConnectStreamDecoder;
+import io.github.camelsmarthome.homeconnect.api.event.StreamOutcome;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,5 +42,31 @@ class CloudEventMapperTest {
     void theSameEventMapsToTheSameId() {
         BridgeEvent event = new BridgeEvent("h", "started", Instant.parse("2026-01-01T00:00:00Z"), "1");
         assertThat(mapper.toCloudEvent(event, "h").path("id")).isEqualTo(mapper.toCloudEvent(event, "h").path("id"));
+    }
+
+    @Test
+    void theJsonTextIsExactlyTheCloudEventObjectWritten() throws Exception {
+        BridgeEvent bridge = new BridgeEvent("host-1", "started", Instant.parse("2026-11-21T10:15:30.123Z"), "1.2.3");
+        DeviceEvent washer = decodedHomeConnectEvent();
+
+        assertThat(mapper.toJson(bridge, "host-1")).isEqualTo(json.writeValueAsString(mapper.toCloudEvent(bridge, "host-1")));
+        assertThat(mapper.toJson(washer, "homeconnect-1a2b")).isEqualTo(json.writeValueAsString(mapper.toCloudEvent(washer, "homeconnect-1a2b")));
+    }
+
+    @Test
+    void anOriginOfNoAccountIsWrittenAsTheWordNullInTheSourceAsBefore() throws Exception {
+        BridgeEvent bridge = new BridgeEvent("h", "started", Instant.parse("2026-01-01T00:00:00Z"), "1");
+
+        assertThat(json.readTree(mapper.toJson(bridge, null)).path("source").asText()).isEqualTo("/camel-smarthome/bridge/null");
+    }
+
+    static DeviceEvent decodedHomeConnectEvent() {
+        String sse = "event:STATUS\n"
+                + "data:{\"haId\":\"SIEMENS-HCS03WCH1-7BC6383CF794\",\"items\":[{\"key\":\"BSH.Common.Option.RemainingProgramTime\","
+                + "\"value\":5400,\"unit\":\"seconds\",\"timestamp\":1732230000}]}\n"
+                + "id:SIEMENS-HCS03WCH1-7BC6383CF794\n\n";
+        return HomeConnectStreamDecoder.forAllAppliances().decode(sse.getBytes(StandardCharsets.UTF_8)).stream()
+                .filter(StreamOutcome.Event.class::isInstance).map(o -> (DeviceEvent) ((StreamOutcome.Event) o).event())
+                .findFirst().orElseThrow();
     }
 }
