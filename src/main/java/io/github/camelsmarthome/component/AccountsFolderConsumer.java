@@ -6,12 +6,16 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.LongAdder;
 
 import io.github.camelsmarthome.auth.FileTokenStore;
 import io.github.camelsmarthome.auth.TokenStoreFolder;
+import org.apache.camel.AsyncCallback;
+import org.apache.camel.AsyncProcessor;
 import org.apache.camel.Endpoint;
+import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckHelper;
@@ -61,8 +65,17 @@ public abstract class AccountsFolderConsumer<C extends DefaultConsumer & RouteBa
         this.system = system;
     }
 
-    /** A consumer of the account {@code name} of the folder, not started. */
+    /** A consumer of the account {@code name} of the folder, not started, feeding {@link #routeProcessor()}. */
     protected abstract C newAccountConsumer(String name);
+
+    /**
+     * The route's processor for the per-account consumers. Not the processor itself: a consumer
+     * stops its processor when it stops, and one account that stops (its store deleted, its start
+     * failed) must not stop the route for the others.
+     */
+    protected final Processor routeProcessor() {
+        return new SharedRouteProcessor(getAsyncProcessor());
+    }
 
     /**
      * The account {@code name} stopped here because its token store was deleted: the component
@@ -233,6 +246,25 @@ public abstract class AccountsFolderConsumer<C extends DefaultConsumer & RouteBa
         @Override
         public long droppedEvents() {
             return retiredDropped.sum() + running.values().stream().mapToLong(consumer -> consumer.routeBacklog().droppedEvents()).sum();
+        }
+    }
+
+    /** Delegates to the route without being a service, so stopping an account's consumer leaves the route running. */
+    private record SharedRouteProcessor(AsyncProcessor route) implements AsyncProcessor {
+
+        @Override
+        public void process(Exchange exchange) throws Exception {
+            route.process(exchange);
+        }
+
+        @Override
+        public boolean process(Exchange exchange, AsyncCallback callback) {
+            return route.process(exchange, callback);
+        }
+
+        @Override
+        public CompletableFuture<Exchange> processAsync(Exchange exchange) {
+            return route.processAsync(exchange);
         }
     }
 }

@@ -30,7 +30,7 @@ public class HomeConnectAccountsConsumer extends AccountsFolderConsumer<HomeConn
 
     @Override
     protected HomeConnectConsumer newAccountConsumer(String name) {
-        return new HomeConnectConsumer(endpoint, getProcessor(), name);
+        return new HomeConnectConsumer(endpoint, routeProcessor(), name);
     }
 
     @Override

@@ -32,7 +32,7 @@ public class SimplisafeAccountsConsumer extends AccountsFolderConsumer<Simplisaf
 
     @Override
     protected SimplisafeConsumer newAccountConsumer(String name) {
-        return new SimplisafeConsumer(endpoint, getProcessor(), name);
+        return new SimplisafeConsumer(endpoint, routeProcessor(), name);
     }
 
     @Override
