@@ -44,10 +44,10 @@ final class PushDatagramHandler extends SimpleChannelInboundHandler<DatagramPack
     private final LogThrottle sendFailureLog;
     private final GatewayMoveCheck moveCheck;
     /**
-     * When Netty read the current batch of datagrams off the socket, or -1 between batches. Netty
-     * reads up to 16 datagrams before it hands the first to this handler, so the time a datagram
-     * arrived at the server is the start of its batch, not the moment its turn comes: the ack
-     * latency counts the datagrams ahead of it in the batch too.
+     * When this handler got the first datagram of the current read batch (just after Netty read the
+     * batch off the socket), or -1 between batches. Netty reads up to 16 datagrams before it hands
+     * the first to this handler, so a datagram arrived at the start of its batch, not when its turn
+     * comes: the ack latency counts the datagrams ahead of it in the batch too.
      */
     private long batchReadAt = -1;
 
