@@ -1,5 +1,6 @@
 package io.github.camelsmarthome.app;
 
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.ToDoubleFunction;
 
 import io.github.camelsmarthome.homeconnect.HomeConnectComponent;
@@ -16,11 +17,14 @@ import org.apache.camel.support.SimpleEventNotifierSupport;
 /**
  * Prometheus metrics of every Home Connect account: the request budget left (the quota users
  * watch), the event stream's state and its counters. Bound when the context or a route starts,
- * since accounts appear with their first endpoint; each account once.
+ * and for an account created later (one found in an accounts folder while its route runs) as it is
+ * created; each account once.
  */
 final class HomeConnectMetrics extends SimpleEventNotifierSupport {
 
     private final CamelContext context;
+    /** The component whose new accounts are bound as they appear. */
+    private final AtomicReference<HomeConnectComponent> listening = new AtomicReference<>();
     private final java.util.Set<String> bound = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     HomeConnectMetrics(CamelContext context) {
@@ -38,33 +42,40 @@ final class HomeConnectMetrics extends SimpleEventNotifierSupport {
         if (registry == null || !(context.hasComponent("homeconnect") instanceof HomeConnectComponent component)) {
             return;
         }
-        for (String account : component.accountNames()) {
-            if (!bound.add(account)) {
-                continue;
-            }
-            budgetGauge(registry, component, account, "day", BudgetSnapshot::dailyRemaining);
-            budgetGauge(registry, component, account, "minute", BudgetSnapshot::minuteRemaining);
-            budgetGauge(registry, component, account, "program_starts", BudgetSnapshot::programStartsRemaining);
-            budgetGauge(registry, component, account, "program_stops", BudgetSnapshot::programStopsRemaining);
-            Gauge.builder("smarthome.homeconnect.budget.blocked", component,
-                            c -> c.budget(account).map(b -> b.blockedUntil().isPresent() ? 1.0 : 0.0).orElse(Double.NaN))
-                    .description("1 while Home Connect blocks every request of the account (429 or the error lock)")
-                    .tag("account", account).register(registry);
-            Gauge.builder("smarthome.homeconnect.stream.connected", component,
-                            c -> c.streamState(account) == StreamState.CONNECTED ? 1.0 : 0.0)
-                    .description("1 while the account's event stream is connected").tag("account", account).register(registry);
-            streamCounter(registry, component, account, "smarthome.homeconnect.stream.events", "events received", EventStreamMetrics::events);
-            streamCounter(registry, component, account, "smarthome.homeconnect.stream.reconnects", "reconnects of the event stream",
-                    EventStreamMetrics::reconnects);
-            streamCounter(registry, component, account, "smarthome.homeconnect.stream.corrupt", "streams closed for unparsable input",
-                    EventStreamMetrics::corruptStreams);
-            streamCounter(registry, component, account, "smarthome.homeconnect.stream.skipped", "events skipped (unknown type, no appliance)",
-                    EventStreamMetrics::skipped);
-            unified(registry, component, account, "smarthome.events.in", "events received from upstream", EventStreamMetrics::events);
-            unified(registry, component, account, "smarthome.parse.errors", "upstream input that could not be parsed and was skipped",
-                    EventStreamMetrics::corruptStreams);
-            unified(registry, component, account, "smarthome.reconnects", "reconnects to upstream", EventStreamMetrics::reconnects);
+        // Accounts found later (a token store written into an accounts folder) are bound as they appear.
+        if (listening.compareAndSet(null, component)) {
+            component.onNewAccount(account -> bind(registry, component, account));
         }
+        component.accountNames().forEach(account -> bind(registry, component, account));
+    }
+
+    /** The account's meters, once per account name (a re-created account keeps them: they read it by name). */
+    private void bind(MeterRegistry registry, HomeConnectComponent component, String account) {
+        if (!bound.add(account)) {
+            return;
+        }
+        budgetGauge(registry, component, account, "day", BudgetSnapshot::dailyRemaining);
+        budgetGauge(registry, component, account, "minute", BudgetSnapshot::minuteRemaining);
+        budgetGauge(registry, component, account, "program_starts", BudgetSnapshot::programStartsRemaining);
+        budgetGauge(registry, component, account, "program_stops", BudgetSnapshot::programStopsRemaining);
+        Gauge.builder("smarthome.homeconnect.budget.blocked", component,
+                        c -> c.budget(account).map(b -> b.blockedUntil().isPresent() ? 1.0 : 0.0).orElse(Double.NaN))
+                .description("1 while Home Connect blocks every request of the account (429 or the error lock)")
+                .tag("account", account).register(registry);
+        Gauge.builder("smarthome.homeconnect.stream.connected", component,
+                        c -> c.streamState(account) == StreamState.CONNECTED ? 1.0 : 0.0)
+                .description("1 while the account's event stream is connected").tag("account", account).register(registry);
+        streamCounter(registry, component, account, "smarthome.homeconnect.stream.events", "events received", EventStreamMetrics::events);
+        streamCounter(registry, component, account, "smarthome.homeconnect.stream.reconnects", "reconnects of the event stream",
+                EventStreamMetrics::reconnects);
+        streamCounter(registry, component, account, "smarthome.homeconnect.stream.corrupt", "streams closed for unparsable input",
+                EventStreamMetrics::corruptStreams);
+        streamCounter(registry, component, account, "smarthome.homeconnect.stream.skipped", "events skipped (unknown type, no appliance)",
+                EventStreamMetrics::skipped);
+        unified(registry, component, account, "smarthome.events.in", "events received from upstream", EventStreamMetrics::events);
+        unified(registry, component, account, "smarthome.parse.errors", "upstream input that could not be parsed and was skipped",
+                EventStreamMetrics::corruptStreams);
+        unified(registry, component, account, "smarthome.reconnects", "reconnects to upstream", EventStreamMetrics::reconnects);
     }
 
     private static void budgetGauge(MeterRegistry registry, HomeConnectComponent component, String account, String window,

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.camelsmarthome.event.DeviceEvent;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * The MQTT side of the event contract (design 5), for any system: the event message Home
@@ -14,6 +15,9 @@ import java.util.Objects;
  * routes. Depends only on {@link DeviceEvent}.
  */
 public final class MqttEventMessages {
+
+    // Compiled once: String.replaceAll compiles its pattern on every call, once per event and topic (issue #8).
+    private static final Pattern NOT_SEGMENT_SAFE = Pattern.compile("[^a-zA-Z0-9_-]");
 
     private final ObjectMapper json;
 
@@ -48,7 +52,7 @@ public final class MqttEventMessages {
         if (value == null || value.isEmpty()) {
             return "unknown";
         }
-        return value.replaceAll("[^a-zA-Z0-9_-]", "_");
+        return NOT_SEGMENT_SAFE.matcher(value).replaceAll("_");
     }
 
     /** {@code <system>/<deviceId>} of an event, both sanitised: the part of its topics after the base. */

@@ -185,6 +185,19 @@ final class HomeConnectAccount implements AutoCloseable {
         }
     }
 
+    /** Whether the account's running stream knows the appliance {@code haId} (from its list or its events). */
+    boolean knowsAppliance(String haId) {
+        HomeConnectEventStream source = typesSource;
+        if (source == null || haId == null) {
+            return false;
+        }
+        try {
+            return source.stateStore().appliance(haId).isPresent();
+        } catch (IllegalStateException notLoadedYet) {
+            return false;
+        }
+    }
+
     /**
      * The account's appliances once the list is complete (see {@code ApplianceStateStore}); empty
      * without a stream. Reads the volatile source, not under the account's lock, which a starting

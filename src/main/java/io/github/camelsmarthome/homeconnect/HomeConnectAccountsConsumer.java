@@ -11,7 +11,8 @@ import org.apache.camel.health.HealthCheck;
  * {@code homeconnect:events?accountsDir=...}: one {@link HomeConnectConsumer} per token store in
  * the folder, each on its own account (tokens, request budget, saved state, event stream), all
  * feeding this route. Each exchange names its account in {@link HomeConnectConstants#ACCOUNT}. An
- * account that fails (its authorisation revoked, its stream down) fails alone.
+ * account that fails (its authorisation revoked, its stream down) fails alone; one whose token
+ * store is deleted stops.
  */
 public class HomeConnectAccountsConsumer extends AccountsFolderConsumer<HomeConnectConsumer> {
 
@@ -29,7 +30,12 @@ public class HomeConnectAccountsConsumer extends AccountsFolderConsumer<HomeConn
 
     @Override
     protected HomeConnectConsumer newAccountConsumer(String name) {
-        return new HomeConnectConsumer(endpoint, getProcessor(), name);
+        return new HomeConnectConsumer(endpoint, routeProcessor(), name);
+    }
+
+    @Override
+    protected boolean releaseAccount(String name) {
+        return endpoint.getComponent().releaseFolderAccount(name, folder());
     }
 
     @Override

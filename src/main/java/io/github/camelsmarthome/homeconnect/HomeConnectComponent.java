@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -55,6 +56,7 @@ public class HomeConnectComponent extends HealthCheckComponent implements Comple
 
     private final Map<String, HomeConnectAccount> accounts = new HashMap<>();
     private final Set<HomeConnectAccountsConsumer> folderConsumers = new CopyOnWriteArraySet<>();
+    private final List<java.util.function.Consumer<String>> accountListeners = new CopyOnWriteArrayList<>();
     private boolean vertxCreated;
     private ScheduledExecutorService budgetSaver;
 
@@ -91,6 +93,7 @@ public class HomeConnectComponent extends HealthCheckComponent implements Comple
             account = new HomeConnectAccount(vertx(), endpointConfiguration, StateDirectory.of(endpointConfiguration.getStateDir()), Clock.systemUTC());
             accounts.put(name, account);
             LOG.info("Home Connect account {} at {}", name, endpointConfiguration.getApiUrl());
+            announce(name);
         }
         return account;
     }
@@ -112,8 +115,62 @@ public class HomeConnectComponent extends HealthCheckComponent implements Comple
             account = new HomeConnectAccount(vertx(), name, own, folder, Clock.systemUTC());
             accounts.put(name, account);
             LOG.info("Home Connect account {} from {} at {}", name, folder, endpointConfiguration.getApiUrl());
+            announce(name);
         }
         return account;
+    }
+
+    /**
+     * The account of {@code folder} whose event stream knows the appliance {@code haId}: commands
+     * from Home Assistant name an appliance, not an account. The first by name when several do (a
+     * household's appliances are shared by its users' accounts, and any of them may command them);
+     * empty when none does, for instance while no stream of the folder runs.
+     */
+    synchronized Optional<HomeConnectAccount> folderAccountWithAppliance(Path folder, String haId) {
+        return accounts.values().stream().filter(account -> isOf(account, folder) && account.knowsAppliance(haId))
+                .min(java.util.Comparator.comparing(HomeConnectAccount::name));
+    }
+
+    /**
+     * Closes and forgets the account {@code name} of {@code folder} once no route streams it (its
+     * token store was deleted): a store written again under the name starts with its new tokens.
+     *
+     * @return whether it was closed; {@code false} while another route still streams it
+     */
+    boolean releaseFolderAccount(String name, Path folder) {
+        HomeConnectAccount released;
+        synchronized (this) {
+            HomeConnectAccount account = accounts.get(name);
+            if (account == null || !isOf(account, folder) || account.stream().isPresent()) {
+                return false;
+            }
+            released = accounts.remove(name);
+        }
+        released.close();
+        return true;
+    }
+
+    private static boolean isOf(HomeConnectAccount account, Path folder) {
+        return account.stateDir().toAbsolutePath().normalize().equals(folder);
+    }
+
+    /**
+     * Calls {@code listener} with the name of every account created from now on, as it is created
+     * (an account found in an accounts folder while the route runs, too): metrics bind its meters
+     * at once. Accounts that exist already are in {@link #accountNames()}.
+     */
+    public void onNewAccount(java.util.function.Consumer<String> listener) {
+        accountListeners.add(listener);
+    }
+
+    private void announce(String name) {
+        for (java.util.function.Consumer<String> listener : accountListeners) {
+            try {
+                listener.accept(name);
+            } catch (RuntimeException e) {
+                LOG.warn("Home Connect account {}: a listener of new accounts failed: {}", name, e.toString());
+            }
+        }
     }
 
     /** Asks {@code consumer} to look for new token stores every time the component looks for new tokens. */
@@ -191,13 +248,13 @@ public class HomeConnectComponent extends HealthCheckComponent implements Comple
         budgetSaver.scheduleWithFixedDelay(this::saveBudgets, BUDGET_SAVE_SECONDS, BUDGET_SAVE_SECONDS, TimeUnit.SECONDS);
         budgetSaver.scheduleWithFixedDelay(this::adoptNewTokens, AUTHORISATION_CHECK_SECONDS, AUTHORISATION_CHECK_SECONDS,
                 TimeUnit.SECONDS);
-        budgetSaver.scheduleWithFixedDelay(this::findNewAccounts, AUTHORISATION_CHECK_SECONDS, AUTHORISATION_CHECK_SECONDS,
+        budgetSaver.scheduleWithFixedDelay(this::followFolders, AUTHORISATION_CHECK_SECONDS, AUTHORISATION_CHECK_SECONDS,
                 TimeUnit.SECONDS);
     }
 
     /** Not under the component's lock: opening a found account's stream waits for its start. */
-    private void findNewAccounts() {
-        folderConsumers.forEach(HomeConnectAccountsConsumer::findNewAccounts);
+    private void followFolders() {
+        folderConsumers.forEach(HomeConnectAccountsConsumer::followFolder);
     }
 
     private synchronized void adoptNewTokens() {

@@ -31,7 +31,7 @@ public class HomeConnectConfiguration implements Cloneable {
     @UriParam
     private String haId;
 
-    @UriParam(label = "consumer")
+    @UriParam
     private String accountsDir;
     @UriParam(label = "consumer")
     private String eventTypes;
@@ -163,8 +163,10 @@ public class HomeConnectConfiguration implements Cloneable {
     /**
      * A folder of token stores, one account each (name.tokens.json, as authorize homeconnect
      * --account name writes it): the consumer streams the events of every account in it, each with
-     * its own tokens, request budget and saved state, and picks up new ones within 10 s. Empty: the
-     * one account of the client id.
+     * its own tokens, request budget and saved state, picks up new ones within 10 s and stops the
+     * account of a store that is deleted. A producer calls as the account the CamelHomeConnectAccount
+     * header names (refused when it has no store here), else as the account whose stream knows the
+     * appliance, else as the client id's. Empty: the one account of the client id.
      */
     public void setAccountsDir(String accountsDir) {
         this.accountsDir = accountsDir;

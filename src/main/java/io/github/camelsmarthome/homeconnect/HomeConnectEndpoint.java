@@ -1,9 +1,14 @@
 package io.github.camelsmarthome.homeconnect;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.Optional;
 
 import io.github.camelsmarthome.InvalidConfigurationException;
+import io.github.camelsmarthome.auth.FileTokenStore;
+import io.github.camelsmarthome.auth.TokenStoreFolder;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.MultipleConsumersSupport;
@@ -62,9 +67,8 @@ public class HomeConnectEndpoint extends DefaultEndpoint implements MultipleCons
             throw new InvalidConfigurationException("homeconnect:" + operation,
                     "is a producer (use it in to(...)); to receive events use from(\"homeconnect:events\")");
         }
-        if (configuration.getAccountsDir() != null && !configuration.getAccountsDir().isBlank()) {
-            HomeConnectAccountsConsumer consumer = new HomeConnectAccountsConsumer(this, processor,
-                    Path.of(configuration.getAccountsDir()).toAbsolutePath().normalize());
+        if (hasAccountsFolder()) {
+            HomeConnectAccountsConsumer consumer = new HomeConnectAccountsConsumer(this, processor, accountsFolder());
             configureConsumer(consumer);
             return consumer;
         }
@@ -89,7 +93,39 @@ public class HomeConnectEndpoint extends DefaultEndpoint implements MultipleCons
 
     /** The account {@code name} of the accounts folder. */
     HomeConnectAccount folderAccount(String name) throws IOException {
-        return getComponent().folderAccount(name, Path.of(configuration.getAccountsDir()).toAbsolutePath().normalize(), configuration);
+        return getComponent().folderAccount(name, accountsFolder(), configuration);
+    }
+
+    /**
+     * The account {@code name} of the accounts folder, for a producer that an exchange asked to use
+     * it; refused, before any call, when the folder has no token store of that name.
+     */
+    HomeConnectAccount namedFolderAccount(String name) throws IOException {
+        Path folder = accountsFolder();
+        if (!TokenStoreFolder.isPlainAccountName(name)
+            || !Files.isRegularFile(new FileTokenStore(folder).fileOf(name), LinkOption.NOFOLLOW_LINKS)) {
+            String shown = TokenStoreFolder.isPlainAccountName(name) ? "account " + name : "an account name that is not one";
+            throw new UnknownHomeConnectAccountException("homeconnect:" + operation + " refused: the "
+                                                         + HomeConnectConstants.ACCOUNT + " header names " + shown
+                                                         + ", which has no token store in accountsDir=" + folder
+                                                         + "; add it with authorize homeconnect --account <name> and STATE_DIR="
+                                                         + folder + ", or remove the header");
+        }
+        return folderAccount(name);
+    }
+
+    /** The account of the accounts folder whose event stream knows the appliance {@code haId}. */
+    Optional<HomeConnectAccount> folderAccountWithAppliance(String haId) {
+        return getComponent().folderAccountWithAppliance(accountsFolder(), haId);
+    }
+
+    /** Whether the endpoint serves the accounts of a folder ({@code accountsDir}). */
+    boolean hasAccountsFolder() {
+        return configuration.getAccountsDir() != null && !configuration.getAccountsDir().isBlank();
+    }
+
+    private Path accountsFolder() {
+        return Path.of(configuration.getAccountsDir()).toAbsolutePath().normalize();
     }
 
     public String getOperation() {

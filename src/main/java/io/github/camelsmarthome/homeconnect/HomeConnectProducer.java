@@ -1,5 +1,7 @@
 package io.github.camelsmarthome.homeconnect;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.concurrent.CompletionException;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -29,6 +31,12 @@ import org.apache.camel.support.DefaultAsyncProducer;
  * with {@code options}) or nothing; set*ProgramOptions take the options array; setSettings and
  * executeCommands the list of {@code {key, value}}; executeCommand nothing (a JSON object body is
  * sent as the command, any other body is ignored).
+ *
+ * <p>Which account calls: with {@code accountsDir}, the one the {@code CamelHomeConnectAccount}
+ * header names (refused when the folder has no such token store), else the account of the folder
+ * whose event stream knows the appliance (commands from Home Assistant name only the appliance),
+ * else the endpoint's own account (its client id's). The account used is in the answer's
+ * {@code CamelHomeConnectAccount} header.
  */
 public class HomeConnectProducer extends DefaultAsyncProducer {
 
@@ -51,22 +59,42 @@ public class HomeConnectProducer extends DefaultAsyncProducer {
     @Override
     public boolean process(Exchange exchange, AsyncCallback callback) {
         HomeConnectRequest request;
+        HomeConnectAccount caller;
         try {
             request = request(exchange.getMessage());
+            caller = accountFor(exchange.getMessage(), request.haId());
         } catch (RuntimeException invalid) {
             exchange.setException(invalid);
             callback.done(true);
             return true;
         }
-        account.client().execute(request).whenComplete((response, failure) -> {
+        caller.client().execute(request).whenComplete((response, failure) -> {
             if (failure != null) {
                 exchange.setException(failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure);
             } else {
                 answer(exchange.getMessage(), response);
+                exchange.getMessage().setHeader(HomeConnectConstants.ACCOUNT, caller.name());
             }
             callback.done(false);
         });
         return false;
+    }
+
+    /** The account that makes the call (see the class comment). */
+    HomeConnectAccount accountFor(Message in, String haId) {
+        if (!endpoint.hasAccountsFolder()) {
+            return account;
+        }
+        String named = in.getHeader(HomeConnectConstants.ACCOUNT, String.class);
+        try {
+            if (named != null && !named.isBlank()) {
+                return endpoint.namedFolderAccount(named.trim());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("homeconnect:" + endpoint.getOperation() + ": the account " + named
+                                           + " of accountsDir could not be opened", e);
+        }
+        return haId == null ? account : endpoint.folderAccountWithAppliance(haId).orElse(account);
     }
 
     HomeConnectRequest request(Message in) {

@@ -14,7 +14,7 @@ import org.apache.camel.impl.health.AbstractHealthCheck;
  * {@code simplisafe:events?accountsDir=...}: one {@link SimplisafeConsumer} per token store in the
  * folder, each on its own account (tokens, client, event feed), all feeding this route. Each
  * exchange names its account in {@link SimplisafeConstants#ACCOUNT}. An account that fails fails
- * alone.
+ * alone; one whose token store is deleted stops.
  */
 public class SimplisafeAccountsConsumer extends AccountsFolderConsumer<SimplisafeConsumer> {
 
@@ -32,7 +32,12 @@ public class SimplisafeAccountsConsumer extends AccountsFolderConsumer<Simplisaf
 
     @Override
     protected SimplisafeConsumer newAccountConsumer(String name) {
-        return new SimplisafeConsumer(endpoint, getProcessor(), name);
+        return new SimplisafeConsumer(endpoint, routeProcessor(), name);
+    }
+
+    @Override
+    protected boolean releaseAccount(String name) {
+        return endpoint.getComponent().releaseFolderAccount(name, folder());
     }
 
     @Override

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -52,7 +53,10 @@ public class SimplisafeComponent extends HealthCheckComponent implements Complet
     private Vertx vertx;
 
     private final Map<String, SimplisafeAccount> accounts = new HashMap<>();
+    /** The folder of each account that came from an accounts folder. */
+    private final Map<String, Path> folders = new HashMap<>();
     private final Set<SimplisafeAccountsConsumer> folderConsumers = new CopyOnWriteArraySet<>();
+    private final List<java.util.function.Consumer<String>> accountListeners = new CopyOnWriteArrayList<>();
     private boolean vertxCreated;
     private ScheduledExecutorService housekeeping;
 
@@ -84,6 +88,7 @@ public class SimplisafeComponent extends HealthCheckComponent implements Complet
             account = new SimplisafeAccount(vertx(), endpointConfiguration, StateDirectory.of(endpointConfiguration.getStateDir()), Clock.systemUTC());
             accounts.put(name, account);
             LOG.info("SimpliSafe account {} at {}", name, endpointConfiguration.getApiUrl());
+            announce(name);
         }
         return account;
     }
@@ -100,9 +105,70 @@ public class SimplisafeComponent extends HealthCheckComponent implements Complet
             own.setRefreshToken(null);
             account = new SimplisafeAccount(vertx(), name, own, folder, Clock.systemUTC());
             accounts.put(name, account);
+            folders.put(name, folder);
             LOG.info("SimpliSafe account {} from {} at {}", name, folder, endpointConfiguration.getApiUrl());
+            announce(name);
         }
         return account;
+    }
+
+    /**
+     * The account of {@code folder} whose event feed watches the system {@code systemId}, or when
+     * that is {@code null} whose systems have the device {@code deviceSerial} (a lock): commands
+     * from Home Assistant name a system or a lock, not an account. The first by name when several
+     * do (users of one home share its system); empty when none does, e.g. while no feed runs.
+     */
+    synchronized Optional<SimplisafeAccount> folderAccountWith(Path folder, Long systemId, String deviceSerial) {
+        return accounts.entrySet().stream().filter(entry -> folder.equals(folders.get(entry.getKey())))
+                .map(Map.Entry::getValue).filter(account -> {
+                    SimplisafeEventFeed feed = account.feed();
+                    if (feed == null) {
+                        return false;
+                    }
+                    if (systemId != null) {
+                        return feed.systemIds().contains(systemId);
+                    }
+                    return deviceSerial != null && feed.completeDeviceIds().map(ids -> ids.contains(deviceSerial)).orElse(false);
+                }).min(java.util.Comparator.comparing(SimplisafeAccount::name));
+    }
+
+    /**
+     * Closes and forgets the account {@code name} of {@code folder} once no route follows it (its
+     * token store was deleted): a store written again under the name starts with its new tokens.
+     *
+     * @return whether it was closed; {@code false} while another route still follows it
+     */
+    boolean releaseFolderAccount(String name, Path folder) {
+        SimplisafeAccount released;
+        synchronized (this) {
+            SimplisafeAccount account = accounts.get(name);
+            if (account == null || !folder.equals(folders.get(name)) || account.feed() != null) {
+                return false;
+            }
+            released = accounts.remove(name);
+            folders.remove(name);
+        }
+        released.close();
+        return true;
+    }
+
+    /**
+     * Calls {@code listener} with the name of every account created from now on, as it is created
+     * (an account found in an accounts folder while the route runs, too): metrics bind its meters
+     * at once. Accounts that exist already are in {@link #accountNames()}.
+     */
+    public void onNewAccount(java.util.function.Consumer<String> listener) {
+        accountListeners.add(listener);
+    }
+
+    private void announce(String name) {
+        for (java.util.function.Consumer<String> listener : accountListeners) {
+            try {
+                listener.accept(name);
+            } catch (RuntimeException e) {
+                LOG.warn("SimpliSafe account {}: a listener of new accounts failed: {}", name, e.toString());
+            }
+        }
     }
 
     /** Asks {@code consumer} to look for new token stores every time the component looks for new tokens. */
@@ -181,13 +247,13 @@ public class SimplisafeComponent extends HealthCheckComponent implements Complet
         housekeeping = getCamelContext().getExecutorServiceManager().newSingleThreadScheduledExecutor(this, "simplisafe-housekeeping");
         housekeeping.scheduleWithFixedDelay(this::adoptNewTokens, AUTHORISATION_CHECK_SECONDS, AUTHORISATION_CHECK_SECONDS,
                 TimeUnit.SECONDS);
-        housekeeping.scheduleWithFixedDelay(this::findNewAccounts, AUTHORISATION_CHECK_SECONDS, AUTHORISATION_CHECK_SECONDS,
+        housekeeping.scheduleWithFixedDelay(this::followFolders, AUTHORISATION_CHECK_SECONDS, AUTHORISATION_CHECK_SECONDS,
                 TimeUnit.SECONDS);
     }
 
     /** Not under the component's lock, which starting an account's feed does not need. */
-    private void findNewAccounts() {
-        folderConsumers.forEach(SimplisafeAccountsConsumer::findNewAccounts);
+    private void followFolders() {
+        folderConsumers.forEach(SimplisafeAccountsConsumer::followFolder);
     }
 
     private synchronized void adoptNewTokens() {
@@ -203,6 +269,7 @@ public class SimplisafeComponent extends HealthCheckComponent implements Complet
         synchronized (this) {
             accounts.values().forEach(SimplisafeAccount::close);
             accounts.clear();
+            folders.clear();
             if (vertxCreated && vertx != null) {
                 vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
                 vertx = null;

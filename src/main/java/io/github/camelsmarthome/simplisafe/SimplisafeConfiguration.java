@@ -29,7 +29,7 @@ public class SimplisafeConfiguration implements Cloneable {
 
     @UriParam(label = "consumer", defaultValue = "true")
     private boolean realtime = true;
-    @UriParam(label = "consumer")
+    @UriParam
     private String accountsDir;
     @UriParam(label = "consumer")
     private String eventTypes;
@@ -88,8 +88,10 @@ public class SimplisafeConfiguration implements Cloneable {
 
     /**
      * A folder of token stores, one account each (name.tokens.json): the consumer runs one event
-     * feed per account in it, each with its own tokens, and picks up new ones within 10 s. Empty:
-     * the one account named by account.
+     * feed per account in it, each with its own tokens, picks up new ones within 10 s and stops the
+     * account of a store that is deleted. A producer calls as the account the CamelSimplisafeAccount
+     * header names (refused when it has no store here), else as the account whose feed watches the
+     * system (or the lock), else as the one named by account. Empty: the one account named by account.
      */
     public void setAccountsDir(String accountsDir) {
         this.accountsDir = accountsDir;

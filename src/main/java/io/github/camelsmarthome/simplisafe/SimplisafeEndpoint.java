@@ -1,9 +1,14 @@
 package io.github.camelsmarthome.simplisafe;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.Optional;
 
 import io.github.camelsmarthome.InvalidConfigurationException;
+import io.github.camelsmarthome.auth.FileTokenStore;
+import io.github.camelsmarthome.auth.TokenStoreFolder;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.MultipleConsumersSupport;
@@ -59,7 +64,7 @@ public class SimplisafeEndpoint extends DefaultEndpoint implements MultipleConsu
             throw new InvalidConfigurationException("simplisafe:" + operation,
                     "is a producer (use it in to(...)); to receive events use from(\"simplisafe:events\")");
         }
-        if (configuration.getAccountsDir() != null && !configuration.getAccountsDir().isBlank()) {
+        if (hasAccountsFolder()) {
             SimplisafeAccountsConsumer consumer = new SimplisafeAccountsConsumer(this, processor, accountsFolder());
             configureConsumer(consumer);
             return consumer;
@@ -86,6 +91,33 @@ public class SimplisafeEndpoint extends DefaultEndpoint implements MultipleConsu
     /** The account {@code name} of the accounts folder. */
     SimplisafeAccount folderAccount(String name) throws IOException {
         return getComponent().folderAccount(name, accountsFolder(), configuration);
+    }
+
+    /**
+     * The account {@code name} of the accounts folder, for a producer that an exchange asked to use
+     * it; refused, before any call, when the folder has no token store of that name.
+     */
+    SimplisafeAccount namedFolderAccount(String name) throws IOException {
+        Path folder = accountsFolder();
+        if (!TokenStoreFolder.isPlainAccountName(name)
+            || !Files.isRegularFile(new FileTokenStore(folder).fileOf(name), LinkOption.NOFOLLOW_LINKS)) {
+            String shown = TokenStoreFolder.isPlainAccountName(name) ? "account " + name : "an account name that is not one";
+            throw new UnknownSimplisafeAccountException("simplisafe:" + operation + " refused: the " + SimplisafeConstants.ACCOUNT
+                                                        + " header names " + shown + ", which has no token store in accountsDir="
+                                                        + folder + "; add it with authorize simplisafe --account <name> and"
+                                                        + " STATE_DIR=" + folder + ", or remove the header");
+        }
+        return folderAccount(name);
+    }
+
+    /** The account of the accounts folder whose feed watches the system, or (without one) has the device. */
+    Optional<SimplisafeAccount> folderAccountWith(Long systemId, String deviceSerial) {
+        return getComponent().folderAccountWith(accountsFolder(), systemId, deviceSerial);
+    }
+
+    /** Whether the endpoint serves the accounts of a folder ({@code accountsDir}). */
+    boolean hasAccountsFolder() {
+        return configuration.getAccountsDir() != null && !configuration.getAccountsDir().isBlank();
     }
 
     private Path accountsFolder() {

@@ -1,11 +1,15 @@
 package io.github.camelsmarthome.simplisafe;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.github.camelsmarthome.simplisafe.api.client.SimpliSafeClient;
 import io.github.camelsmarthome.simplisafe.api.client.SimpliSafeException;
@@ -26,13 +30,19 @@ import org.apache.camel.support.DefaultAsyncProducer;
  * own safety checks refuse a command before any call.
  *
  * <p>The system is the CamelSimplisafeSystemId header, else the endpoint's systemId, else the
- * account's only usable system (looked up once).
+ * account's only usable system (looked up once per account).
+ *
+ * <p>Which account calls: with {@code accountsDir}, the one the {@code CamelSimplisafeAccount}
+ * header names (refused when the folder has no such token store), else the account of the folder
+ * whose feed watches the system (or, for a lock without a system, has the lock), else the
+ * endpoint's own account. The account used is in the answer's {@code CamelSimplisafeAccount} header.
  */
 public class SimplisafeProducer extends DefaultAsyncProducer {
 
     private final SimplisafeEndpoint endpoint;
     private SimplisafeAccount account;
-    private volatile Long onlySystem;
+    /** Each account's only usable system, by account name, once looked up. */
+    private final Map<String, Long> onlySystems = new ConcurrentHashMap<>();
 
     SimplisafeProducer(SimplisafeEndpoint endpoint) {
         super(endpoint);
@@ -48,8 +58,10 @@ public class SimplisafeProducer extends DefaultAsyncProducer {
     @Override
     public boolean process(Exchange exchange, AsyncCallback callback) {
         CompletableFuture<Object> result;
+        SimplisafeAccount caller;
         try {
-            result = call(exchange.getMessage());
+            caller = accountFor(exchange.getMessage());
+            result = call(exchange.getMessage(), caller);
         } catch (RuntimeException refused) {
             exchange.setException(refused);
             callback.done(true);
@@ -64,15 +76,38 @@ public class SimplisafeProducer extends DefaultAsyncProducer {
                 exchange.setException(cause);
             } else {
                 exchange.getMessage().setBody(body);
-                exchange.getMessage().setHeader(SimplisafeConstants.ACCOUNT, account.name());
+                exchange.getMessage().setHeader(SimplisafeConstants.ACCOUNT, caller.name());
             }
             callback.done(false);
         });
         return false;
     }
 
-    /** Checks the input and the safety rules (before any call), then calls. */
-    CompletableFuture<Object> call(Message in) {
+    /** The account that makes the call (see the class comment). */
+    SimplisafeAccount accountFor(Message in) {
+        if (!endpoint.hasAccountsFolder()) {
+            return account;
+        }
+        String named = in.getHeader(SimplisafeConstants.ACCOUNT, String.class);
+        if (named != null && !named.isBlank()) {
+            try {
+                return endpoint.namedFolderAccount(named.trim());
+            } catch (IOException e) {
+                throw new UncheckedIOException("simplisafe:" + endpoint.getOperation() + ": the account " + named.trim()
+                                               + " of accountsDir could not be opened", e);
+            }
+        }
+        SimplisafeConfiguration configuration = endpoint.getConfiguration();
+        Long systemId = in.getHeader(SimplisafeConstants.SYSTEM_ID, configuration.getSystemId(), Long.class);
+        String lockSerial = in.getHeader(SimplisafeConstants.LOCK_SERIAL, configuration.getLockSerial(), String.class);
+        if (systemId == null && (lockSerial == null || lockSerial.isBlank())) {
+            return account;
+        }
+        return endpoint.folderAccountWith(systemId, lockSerial == null ? null : lockSerial.trim()).orElse(account);
+    }
+
+    /** Checks the input and the safety rules (before any call), then calls as {@code account}. */
+    CompletableFuture<Object> call(Message in, SimplisafeAccount account) {
         SimplisafeConfiguration configuration = endpoint.getConfiguration();
         SimplisafeOperation operation = SimplisafeOperation.fromName(
                 in.getHeader(SimplisafeConstants.OPERATION, endpoint.getOperation(), String.class));
@@ -107,7 +142,7 @@ public class SimplisafeProducer extends DefaultAsyncProducer {
         }
         TargetState chosenTarget = target;
         String chosenLock = lockSerial == null ? null : lockSerial.trim();
-        return systemId(in).thenCompose(sid -> switch (operation) {
+        return systemId(in, account).thenCompose(sid -> switch (operation) {
             case getState -> client.getState(sid).thenApply(state -> (Object) state);
             case setState -> client.setState(sid, chosenTarget).thenApply(answer -> {
                 account.noteArmingCommand(sid);
@@ -160,12 +195,12 @@ public class SimplisafeProducer extends DefaultAsyncProducer {
         return text.length() <= 40 ? text : text.substring(0, 40) + "...";
     }
 
-    private CompletableFuture<Long> systemId(Message in) {
+    private CompletableFuture<Long> systemId(Message in, SimplisafeAccount account) {
         Long sid = in.getHeader(SimplisafeConstants.SYSTEM_ID, endpoint.getConfiguration().getSystemId(), Long.class);
         if (sid != null) {
             return CompletableFuture.completedFuture(sid);
         }
-        Long known = onlySystem;
+        Long known = onlySystems.get(account.name());
         if (known != null) {
             return CompletableFuture.completedFuture(known);
         }
@@ -177,8 +212,9 @@ public class SimplisafeProducer extends DefaultAsyncProducer {
                                                    + usable.stream().map(SimplisafeSystem::sid).toList() + "; set systemId= on the"
                                                    + " endpoint or the " + SimplisafeConstants.SYSTEM_ID + " header");
             }
-            onlySystem = usable.get(0).sid();
-            return onlySystem;
+            long only = usable.get(0).sid();
+            onlySystems.put(account.name(), only);
+            return only;
         });
     }
 }

@@ -9,11 +9,14 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import io.github.camelsmarthome.auth.FileTokenStore;
+import io.github.camelsmarthome.component.AccountsFolderConsumer;
+import io.github.camelsmarthome.testing.CapturedLogs;
 import io.github.camelsmarthome.auth.OAuthTokens;
 import io.github.camelsmarthome.simulator.homeconnect.TokenSet;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.health.HealthCheck;
+import org.apache.logging.log4j.Level;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -95,6 +98,45 @@ class HomeConnectManyAccountsTest extends HomeConnectComponentTestSupport {
 
         assertThat(up.getMessage()).isEmpty();
         assertThat(context.getComponent("homeconnect", HomeConnectComponent.class).accountNames()).contains("alice", "bob");
+    }
+
+    @Test
+    void aTokenStoreDeletedWhileRunningStopsItsAccountsStreamOnceWithOneInfoLine() throws IOException {
+        try (CapturedLogs logs = CapturedLogs.capture(AccountsFolderConsumer.class.getName())) {
+            new FileTokenStore(accountsDir).delete("bob");
+
+            folderConsumer().followFolder();
+            folderConsumer().followFolder();
+
+            await().atMost(TIMEOUT).until(() -> cloud.events().openStreamCount() == 1);
+            assertThat(folderConsumer().accountNames()).containsExactly("alice");
+            assertThat(context.getComponent("homeconnect", HomeConnectComponent.class).accountNames()).doesNotContain("bob");
+            assertThat(logs.atLevel(Level.INFO)).filteredOn(line -> line.message().contains("account bob stopped")).hasSize(1);
+            assertThat(folderConsumer().stoppedAccounts()).isEqualTo(1);
+        }
+        mock("events").reset();
+        cloud.household().washer().setRemoteControl(true, false);
+        await().atMost(TIMEOUT).until(() -> accountsThatReceivedThePush().equals(Set.of("alice")));
+    }
+
+    @Test
+    void aTokenStoreWrittenAgainAfterItWasDeletedStartsTheAccountAgain() throws IOException {
+        new FileTokenStore(accountsDir).delete("bob");
+        folderConsumer().followFolder();
+        await().atMost(TIMEOUT).until(() -> cloud.events().openStreamCount() == 1);
+
+        logIn("bob");
+        folderConsumer().followFolder();
+
+        await().atMost(TIMEOUT).until(() -> cloud.events().openStreamCount() == 2);
+        mock("events").reset();
+        cloud.household().washer().setRemoteControl(true, false);
+        await().atMost(TIMEOUT).until(() -> accountsThatReceivedThePush().equals(Set.of("alice", "bob")));
+    }
+
+    /** The route's consumer; the tests make its look at the folder now instead of waiting for the 10 s one. */
+    private AccountsFolderConsumer<?> folderConsumer() {
+        return (AccountsFolderConsumer<?>) context.getRoute("events").getConsumer();
     }
 
     private Set<Object> accountsThatReceivedThePush() {

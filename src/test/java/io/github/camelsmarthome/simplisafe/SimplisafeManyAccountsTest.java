@@ -11,6 +11,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 
 import io.github.camelsmarthome.auth.FileTokenStore;
+import io.github.camelsmarthome.component.AccountsFolderConsumer;
+import io.github.camelsmarthome.testing.CapturedLogs;
 import io.github.camelsmarthome.auth.OAuthTokens;
 import io.github.camelsmarthome.simplisafe.api.feed.SimplisafeEventFeed;
 import io.github.camelsmarthome.simulator.simplisafe.IssuedTokens;
@@ -18,6 +20,7 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckHelper;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.logging.log4j.Level;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -74,6 +77,44 @@ class SimplisafeManyAccountsTest extends SimplisafeComponentTestSupport {
         await().atMost(PICK_UP).until(() -> accountsWith(SimplisafeEventFeed.CONNECTION_MODE_CHANGED)
                 .equals(Set.of("alice", "bob", "carol")));
         assertThat(simplisafe().accountNames()).contains("alice", "bob", "carol");
+    }
+
+    @Test
+    void aTokenStoreDeletedWhileRunningStopsItsAccountsFeedOnceWithOneInfoLine() throws IOException {
+        await().atMost(TIMEOUT).until(() -> accountsWith(SimplisafeEventFeed.CONNECTION_MODE_CHANGED).equals(Set.of("alice", "bob")));
+        try (CapturedLogs logs = CapturedLogs.capture(AccountsFolderConsumer.class.getName())) {
+            new FileTokenStore(accountsDir).delete("bob");
+
+            folderConsumer().followFolder();
+            folderConsumer().followFolder();
+
+            assertThat(folderConsumer().accountNames()).containsExactly("alice");
+            assertThat(simplisafe().accountNames()).doesNotContain("bob");
+            assertThat(logs.atLevel(Level.INFO)).filteredOn(line -> line.message().contains("account bob stopped")).hasSize(1);
+        }
+        received.clear();
+        cloud.system().openSensor(FRONT_DOOR);
+        await().atMost(TIMEOUT).until(() -> accountsWith("sensor_triggered").equals(Set.of("alice")));
+    }
+
+    @Test
+    void aTokenStoreWrittenAgainAfterItWasDeletedStartsTheAccountAgain() throws IOException {
+        await().atMost(TIMEOUT).until(() -> accountsWith(SimplisafeEventFeed.CONNECTION_MODE_CHANGED).equals(Set.of("alice", "bob")));
+        new FileTokenStore(accountsDir).delete("bob");
+        folderConsumer().followFolder();
+        received.clear();
+
+        logIn("bob");
+        folderConsumer().followFolder();
+
+        await().atMost(TIMEOUT).until(() -> accountsWith(SimplisafeEventFeed.CONNECTION_MODE_CHANGED).equals(Set.of("bob")));
+        cloud.system().openSensor(FRONT_DOOR);
+        await().atMost(TIMEOUT).until(() -> accountsWith("sensor_triggered").equals(Set.of("alice", "bob")));
+    }
+
+    /** The route's consumer; the tests make its look at the folder now instead of waiting for the 10 s one. */
+    private AccountsFolderConsumer<?> folderConsumer() {
+        return (AccountsFolderConsumer<?>) context.getRoute("events").getConsumer();
     }
 
     private Set<String> accountsWith(String type) {

@@ -43,6 +43,22 @@ final class ListenerDispatcher {
         scheduleDrain();
     }
 
+    /**
+     * Queues a task without starting a drain: for a caller that queues several in a row and then
+     * calls {@link #wake()} once, so that a burst costs one wake-up of the listener thread instead
+     * of one per event. Tasks must not throw.
+     */
+    void queue(Runnable task) {
+        queue.add(task);
+    }
+
+    /** Makes sure a drain is under way when tasks wait (after {@link #queue}). */
+    void wake() {
+        if (!queue.isEmpty()) {
+            scheduleDrain();
+        }
+    }
+
     int waiting() {
         return queue.size();
     }

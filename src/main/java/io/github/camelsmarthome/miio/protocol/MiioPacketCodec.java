@@ -5,6 +5,8 @@ import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 import javax.crypto.Cipher;
 
 /**
@@ -26,6 +28,13 @@ public final class MiioPacketCodec {
     private static final int BLOCK = 16;
     private static final long ALL_ONES_32 = 0xFFFFFFFFL;
     private static final byte[] HELLO_REQUEST = helloRequestBytes();
+    /**
+     * One cipher per thread and transformation, re-initialised for each packet: looking one up
+     * ({@code Cipher.getInstance}) walks the security providers and cost about a quarter of the
+     * push server's CPU per event (docs/benchmarks.md, issue #8). A cipher is not thread-safe,
+     * hence per thread; the push server's I/O thread is a single one.
+     */
+    private static final ThreadLocal<Map<String, Cipher>> CIPHERS = ThreadLocal.withInitial(HashMap::new);
 
     private MiioPacketCodec() {
     }
@@ -163,13 +172,21 @@ public final class MiioPacketCodec {
     /** AES-CBC with the token's key and IV; {@code transformation} selects the padding. */
     static byte[] crypt(int mode, String transformation, MiioToken token, byte[] input) {
         try {
-            Cipher cipher = Cipher.getInstance(transformation);
+            Cipher cipher = CIPHERS.get().computeIfAbsent(transformation, MiioPacketCodec::newCipher);
             cipher.init(mode, token.keySpec(), token.ivSpec());
             return cipher.doFinal(input);
         } catch (GeneralSecurityException e) {
             // the message of a padding failure says nothing about the key, but keep it out anyway
             throw new IllegalStateException("AES-CBC " + (mode == Cipher.ENCRYPT_MODE ? "encryption" : "decryption")
                     + " failed: " + e.getClass().getSimpleName());
+        }
+    }
+
+    private static Cipher newCipher(String transformation) {
+        try {
+            return Cipher.getInstance(transformation);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-CBC is required by every Java platform: " + transformation, e);
         }
     }
 

@@ -19,6 +19,9 @@ public final class MiioToken {
     /** Number of bytes of a token. */
     public static final int LENGTH = 16;
 
+    // One digest per thread, declared before ZERO, whose construction uses it. Looking one up per
+    // checksum walks the security providers (issue #8, docs/benchmarks.md).
+    private static final ThreadLocal<MessageDigest> MD5 = ThreadLocal.withInitial(MiioToken::newMd5);
     private static final MiioToken ZERO = new MiioToken(new byte[LENGTH]);
 
     private final byte[] token;
@@ -128,12 +131,18 @@ public final class MiioToken {
     }
 
     static byte[] md5(byte[]... parts) {
+        MessageDigest digest = MD5.get();
+        // digest() resets it for the next caller on this thread; so does reset() after a failed update.
+        digest.reset();
+        for (byte[] part : parts) {
+            digest.update(part);
+        }
+        return digest.digest();
+    }
+
+    private static MessageDigest newMd5() {
         try {
-            MessageDigest digest = MessageDigest.getInstance("MD5");
-            for (byte[] part : parts) {
-                digest.update(part);
-            }
-            return digest.digest();
+            return MessageDigest.getInstance("MD5");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("MD5 is required by every Java platform", e);
         }

@@ -116,7 +116,7 @@ public final class PushDatagramClassifier {
                     + methodForLog(message) + "): nothing to acknowledge");
         }
         long id = idNode.longValue();
-        byte[] ack = MiioPacketCodec.encode(deviceId, stamp(), token.get(), MiioMessages.write(MiioMessages.ack(id)));
+        byte[] ack = MiioPacketCodec.encode(deviceId, stamp(), token.get(), MiioMessages.writeAck(id));
         JsonNode methodNode = message.get("method");
         String method = methodNode != null && methodNode.isTextual() ? methodNode.textValue() : null;
         int colon = method == null ? -1 : method.lastIndexOf(':');

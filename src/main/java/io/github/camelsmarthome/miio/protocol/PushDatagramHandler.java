@@ -43,6 +43,13 @@ final class PushDatagramHandler extends SimpleChannelInboundHandler<DatagramPack
     private final LogThrottle queueFullLog;
     private final LogThrottle sendFailureLog;
     private final GatewayMoveCheck moveCheck;
+    /**
+     * When this handler got the first datagram of the current read batch (just after Netty read the
+     * batch off the socket), or -1 between batches. Netty reads up to 16 datagrams before it hands
+     * the first to this handler, so a datagram arrived at the start of its batch, not when its turn
+     * comes: the ack latency counts the datagrams ahead of it in the batch too.
+     */
+    private long batchReadAt = -1;
 
     PushDatagramHandler(PushDatagramClassifier classifier, Map<InetAddress, GatewayRegistration> registrations,
             RetransmissionWindow retransmissions, GatewayLiveness liveness, ListenerDispatcher dispatcher,
@@ -64,7 +71,10 @@ final class PushDatagramHandler extends SimpleChannelInboundHandler<DatagramPack
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket packet) {
-        long readAt = System.nanoTime();
+        if (batchReadAt < 0) {
+            batchReadAt = System.nanoTime();
+        }
+        long readAt = batchReadAt;
         stats.countReceived();
         InetSocketAddress sender = packet.sender();
         InetAddress source = sender.getAddress();
@@ -186,8 +196,22 @@ final class PushDatagramHandler extends SimpleChannelInboundHandler<DatagramPack
         // The listener hears the event only once the ack has left (or failed to leave) the socket.
         send(ctx, event.reply(), sender, "ack").addListener(f -> {
             countAck(f, readAt);
-            dispatcher.dispatch(() -> deliver(listener, pushed));
+            Runnable delivery = () -> deliver(listener, pushed);
+            if (batchReadAt >= 0) {
+                // Within a read batch: channelReadComplete wakes the listener once for the whole batch.
+                dispatcher.queue(delivery);
+            } else {
+                // An ack that waited for a full socket completes outside any batch: wake the listener now.
+                dispatcher.dispatch(delivery);
+            }
         });
+    }
+
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        batchReadAt = -1;
+        dispatcher.wake();
+        ctx.fireChannelReadComplete();
     }
 
     private void acknowledgeRetransmission(ChannelHandlerContext ctx, long id, String method, byte[] ack,

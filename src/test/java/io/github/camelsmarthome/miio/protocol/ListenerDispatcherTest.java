@@ -41,6 +41,47 @@ class ListenerDispatcherTest {
     }
 
     @Test
+    void queuedTasksWaitForTheWakeUpThenRunInOrder() {
+        List<Runnable> submitted = new CopyOnWriteArrayList<>();
+        ListenerDispatcher dispatcher = new ListenerDispatcher(submitted::add, 10_000, log);
+        List<Integer> seen = new CopyOnWriteArrayList<>();
+
+        for (int i = 0; i < 3; i++) {
+            int n = i;
+            dispatcher.queue(() -> seen.add(n));
+        }
+        assertThat(submitted).isEmpty();
+        assertThat(dispatcher.waiting()).isEqualTo(3);
+
+        dispatcher.wake();
+        assertThat(submitted).hasSize(1);
+        submitted.get(0).run();
+
+        assertThat(seen).containsExactly(0, 1, 2);
+    }
+
+    @Test
+    void wakingWithNothingQueuedSubmitsNothing() {
+        List<Runnable> submitted = new CopyOnWriteArrayList<>();
+        ListenerDispatcher dispatcher = new ListenerDispatcher(submitted::add, 10_000, log);
+
+        dispatcher.wake();
+
+        assertThat(submitted).isEmpty();
+    }
+
+    @Test
+    void queuedTasksCountAgainstTheRoomForEvents() {
+        ListenerDispatcher dispatcher = new ListenerDispatcher(task -> { }, 2, log);
+
+        dispatcher.queue(() -> { });
+        assertThat(dispatcher.hasRoomForEvent()).isTrue();
+        dispatcher.queue(() -> { });
+
+        assertThat(dispatcher.hasRoomForEvent()).isFalse();
+    }
+
+    @Test
     void thereIsNoRoomForAnEventOnceCapacityTasksWait() throws Exception {
         ListenerDispatcher dispatcher = new ListenerDispatcher(pool, 2, log);
         CountDownLatch release = new CountDownLatch(1);

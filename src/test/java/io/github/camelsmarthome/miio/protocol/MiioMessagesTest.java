@@ -29,6 +29,17 @@ class MiioMessagesTest {
     }
 
     @Test
+    void handWrittenAckIsWrittenExactlyAsInV12() {
+        assertThat(MiioMessages.writeAck(619969154L)).isEqualTo(utf8WithNul(MiioVectors.V12_JSON));
+    }
+
+    @ParameterizedTest
+    @ValueSource(longs = {0L, 1L, -1L, 4_294_967_295L, Long.MAX_VALUE, Long.MIN_VALUE})
+    void handWrittenAckMatchesTheTreeWriterForEveryId(long id) {
+        assertThat(MiioMessages.writeAck(id)).isEqualTo(MiioMessages.write(MiioMessages.ack(id)));
+    }
+
+    @Test
     void compactWritingMatchesV07WithoutNul() {
         byte[] written = MiioMessages.writeCompact(MiioMessages.request(1, "miIO.info", null));
 

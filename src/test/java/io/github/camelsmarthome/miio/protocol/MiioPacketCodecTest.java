@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.camelsmarthome.miio.protocol.MiioPacketException.Reason;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.stream.Stream;
 import javax.crypto.Cipher;
@@ -56,6 +57,30 @@ class MiioPacketCodecTest {
         assertThat(parsed.deviceId()).isEqualTo(did);
         assertThat(parsed.stamp()).isEqualTo(stamp);
         assertThat(MiioPacketCodec.decrypt(parsed, token)).isEqualTo(plaintext);
+    }
+
+    @Test
+    void oneThreadAlternatingTokensOpensEachPacketWithItsOwnToken() throws Exception {
+        MiioToken first = MiioToken.fromHex("00112233445566778899aabbccddeeff");
+        MiioToken second = MiioToken.fromHex("ffeeddccbbaa99887766554433221100");
+        byte[] one = MiioPacketCodec.encode(1, 1, first, "{\"id\":1}".getBytes(StandardCharsets.UTF_8));
+        byte[] two = MiioPacketCodec.encode(2, 2, second, "{\"id\":2}".getBytes(StandardCharsets.UTF_8));
+
+        for (int round = 0; round < 3; round++) {
+            assertThat(new String(MiioPacketCodec.decode(one, first), StandardCharsets.UTF_8)).isEqualTo("{\"id\":1}");
+            assertThat(new String(MiioPacketCodec.decode(two, second), StandardCharsets.UTF_8)).isEqualTo("{\"id\":2}");
+        }
+    }
+
+    @Test
+    void aPacketThatFailsToDecryptDoesNotSpoilTheNextOneOnTheSameThread() throws Exception {
+        MiioToken token = MiioToken.fromHex("00112233445566778899aabbccddeeff");
+        byte[] badPadding = MiioPacketCodec.assemble(0, 7, 7, token, new byte[16]);
+        byte[] good = MiioPacketCodec.encode(7, 7, token, "{\"id\":3}".getBytes(StandardCharsets.UTF_8));
+
+        assertThatThrownBy(() -> MiioPacketCodec.decode(badPadding, token)).isInstanceOf(MiioPacketException.class);
+
+        assertThat(new String(MiioPacketCodec.decode(good, token), StandardCharsets.UTF_8)).isEqualTo("{\"id\":3}");
     }
 
     @Test
