@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -28,6 +30,17 @@ import io.github.camelsmarthome.testing.RunnerProcess;
 final class FootprintBench {
 
     private static final String SWITCH = "lumi.158d0001a2b3c4";
+    /** {@code -Dbench.footprint.runs=N}: N starts of each kind, since one start on a shared machine says little. */
+    private static final int RUNS = Integer.getInteger("bench.footprint.runs", 1);
+    /** {@code -Dbench.footprint.skip-defaults=true}: only the recommended options, for quicker profiling rounds. */
+    private static final boolean SKIP_DEFAULTS = Boolean.getBoolean("bench.footprint.skip-defaults");
+    /**
+     * {@code -Dbench.footprint.diagnose=true}: after the idle, {@code jcmd}'s native memory summary
+     * (when the options turn tracking on), metaspace, heap, counters (classes), class loaders and
+     * threads of the runner, into {@code bench.out/footprint-<label>-<pid>.txt}, to see where the
+     * resident set goes.
+     */
+    private static final boolean DIAGNOSE = Boolean.getBoolean("bench.footprint.diagnose");
 
     private final BenchReport report;
     private final String bootstrapServers;
@@ -40,7 +53,8 @@ final class FootprintBench {
     }
 
     void run(Duration idle) throws Exception {
-        String recommended = recommendedJvmOptions();
+        // -Dbench.footprint.options= measures other options in place of the Dockerfile's (trying a flag).
+        String recommended = System.getProperty("bench.footprint.options", recommendedJvmOptions());
         Path workDir = Files.createTempDirectory("bench-footprint-");
         int pushPort = FreePorts.find();
         try (HomeConnectSimulator homeConnect = HomeConnectSimulator.start(SimulatorOptions.forTests().build());
@@ -49,8 +63,13 @@ final class FootprintBench {
                         .token(MiioAckBench.TOKEN).targetPort(pushPort).subDevice(SWITCH, "lumi.sensor_switch.aq2").build());
                 KafkaTopics topics = new KafkaTopics(bootstrapServers)) {
             Systems systems = new Systems(homeConnect, simpliSafe, gateway, pushPort, topics);
-            measure(systems, Files.createDirectories(workDir.resolve("defaults")), idle, "defaults", null);
-            measure(systems, Files.createDirectories(workDir.resolve("recommended")), idle, "recommended flags", recommended);
+            for (int run = 1; run <= RUNS; run++) {
+                if (!SKIP_DEFAULTS) {
+                    measure(systems, Files.createDirectories(workDir.resolve("defaults-" + run)), idle, "defaults", null);
+                }
+                measure(systems, Files.createDirectories(workDir.resolve("recommended-" + run)), idle, "recommended flags",
+                        recommended);
+            }
         }
     }
 
@@ -110,6 +129,9 @@ final class FootprintBench {
             report.add("footprint", "idle RSS (VmRSS), three systems on, " + label, rssMegabytes(runner.pid()), "MB", "<= 150 MB",
                     String.format(Locale.ROOT, "%s; after %d s idle; streams open: Home Connect %d", flags, idle.toSeconds(),
                             homeConnect.events().openStreamCount()));
+            if (DIAGNOSE) {
+                diagnose(runner.pid(), label);
+            }
         }
     }
 
@@ -129,6 +151,27 @@ final class FootprintBench {
     static double rssMegabytes(long pid) throws IOException {
         return Files.readAllLines(Path.of("/proc/" + pid + "/status")).stream().filter(line -> line.startsWith("VmRSS:"))
                 .map(line -> line.replaceAll("[^0-9]", "")).mapToLong(Long::parseLong).findFirst().orElseThrow() / 1024.0;
+    }
+
+    private void diagnose(long pid, String label) throws IOException, InterruptedException {
+        Path out = Path.of(System.getProperty("bench.out", "target/bench"));
+        Files.createDirectories(out);
+        Path file = out.resolve("footprint-" + label.replace(' ', '-') + "-" + pid + ".txt");
+        String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
+        StringBuilder text = new StringBuilder();
+        String[] commands = {"VM.native_memory summary", "VM.metaspace", "GC.heap_info", "PerfCounter.print",
+            "VM.classloader_stats", "Thread.print"};
+        for (String command : commands) {
+            List<String> args = new ArrayList<>(List.of(jcmd, Long.toString(pid)));
+            args.addAll(List.of(command.split(" ")));
+            Process process = new ProcessBuilder(args).redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            process.waitFor(1, java.util.concurrent.TimeUnit.MINUTES);
+            text.append("### ").append(command).append('\n').append(output).append('\n');
+        }
+        text.append("### /proc/").append(pid).append("/status\n").append(Files.readString(Path.of("/proc/" + pid + "/status")));
+        Files.writeString(file, text);
+        report.progress("footprint (%s): diagnostics in %s", label, file);
     }
 
     private static String tail(String text) {

@@ -11,7 +11,11 @@ import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.github.camelsmarthome.homeassistant.discovery.DiscoveryMessage;
+import io.github.camelsmarthome.homeassistant.discovery.DiscoveryOptions;
+import io.github.camelsmarthome.homeassistant.discovery.HomeAssistantDiscovery;
 import io.github.camelsmarthome.homeconnect.api.event.HomeConnectEvent;
 import io.github.camelsmarthome.homeconnect.api.event.HomeConnectStreamDecoder;
 import io.github.camelsmarthome.homeconnect.api.event.StreamOutcome;
@@ -31,7 +35,9 @@ import org.openjdk.jmh.annotations.State;
 /**
  * Benchmark 6: JMH micro-benchmarks of the hot paths, each on one realistic input: decoding one
  * Home Connect SSE event (bytes to {@link HomeConnectEvent}), opening one miIO push event and
- * sealing its ack (the push server's per-datagram work), and writing one CloudEvent as JSON.
+ * sealing its ack (the push server's per-datagram work), writing one CloudEvent as JSON, and the
+ * Home Assistant discovery core's work for one {@code RemainingProgramTime} tick of a running washer
+ * (the commonest event of the MQTT route, issue #8).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -52,6 +58,10 @@ public class HotPathsBench {
     private PushDatagramClassifier classifier;
     private HomeConnectEvent event;
     private CloudEventMapper cloudEvents;
+    private HomeAssistantDiscovery discovery;
+    private ObjectNode tick;
+    private ObjectNode tickItem;
+    private long remainingSeconds;
 
     /** Builds the inputs once per trial. */
     @Setup
@@ -66,6 +76,38 @@ public class HotPathsBench {
         event = decodeOne();
         cloudEvents = new CloudEventMapper(new ObjectMapper().registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS));
+        prepareRunningWasher();
+    }
+
+    /** A discovery core that knows a washer running Cotton (its configs published), and its next tick. */
+    private void prepareRunningWasher() {
+        ObjectMapper mapper = new ObjectMapper().registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+        discovery = new HomeAssistantDiscovery(DiscoveryOptions.defaults("bench"));
+        String washer = "SIEMENS-HCS03WCH1-7BC6383CF794";
+        String running = "event:STATUS\ndata:{\"haId\":\"" + washer + "\",\"items\":["
+                + "{\"key\":\"BSH.Common.Status.OperationState\",\"value\":\"BSH.Common.EnumType.OperationState.Run\",\"timestamp\":1732230000},"
+                + "{\"key\":\"BSH.Common.Status.DoorState\",\"value\":\"BSH.Common.EnumType.DoorState.Closed\",\"timestamp\":1732230000},"
+                + "{\"key\":\"BSH.Common.Status.RemoteControlStartAllowed\",\"value\":true,\"timestamp\":1732230000},"
+                + "{\"key\":\"BSH.Common.Root.SelectedProgram\",\"value\":\"LaundryCare.Washer.Program.Cotton\",\"timestamp\":1732230000},"
+                + "{\"key\":\"BSH.Common.Root.ActiveProgram\",\"value\":\"LaundryCare.Washer.Program.Cotton\",\"timestamp\":1732230000},"
+                + "{\"key\":\"BSH.Common.Setting.PowerState\",\"value\":\"BSH.Common.EnumType.PowerState.On\",\"timestamp\":1732230000},"
+                + "{\"key\":\"BSH.Common.Setting.ChildLock\",\"value\":false,\"timestamp\":1732230000},"
+                + "{\"key\":\"BSH.Common.Option.ProgramProgress\",\"value\":10,\"timestamp\":1732230000}]}\n"
+                + "id:" + washer + "\n\n";
+        for (String frame : List.of(running, SSE_EVENT)) {
+            for (StreamOutcome outcome : HomeConnectStreamDecoder.forAllAppliances().decode(frame.getBytes(StandardCharsets.UTF_8))) {
+                if (outcome instanceof StreamOutcome.Event decoded) {
+                    ObjectNode json = mapper.valueToTree(decoded.event());
+                    json.put("applianceType", "Washer");
+                    discovery.onEvent(json);
+                }
+            }
+        }
+        tick = mapper.valueToTree(event);
+        tick.put("applianceType", "Washer");
+        tickItem = (ObjectNode) tick.path("items").get(0);
+        remainingSeconds = 5400;
     }
 
     private HomeConnectEvent decodeOne() {
@@ -90,5 +132,13 @@ public class HotPathsBench {
     @Benchmark
     public String cloudEventToJson() {
         return cloudEvents.toJson(event, "homeconnect-1a2b3c4d");
+    }
+
+    /** One remaining-time tick (a new value each call, as on the wire) through the discovery core: the state message. */
+    @Benchmark
+    public List<DiscoveryMessage> homeAssistantRemainingTimeTick() {
+        remainingSeconds = remainingSeconds == 0 ? 5400 : remainingSeconds - 1;
+        tickItem.put("value", remainingSeconds);
+        return discovery.onEvent(tick);
     }
 }

@@ -48,6 +48,7 @@ public final class SmarthomeCli {
     /** Runs the command line and exits with its code. */
     public static void main(String[] args) {
         RunnerJvmDefaults.applyTo(System.getProperties());
+        RunnerJvmDefaults.applyToThisVm();
         int code = new SmarthomeCli(System.in, System.out, System.err, System.getenv(), System.console() != null).execute(args);
         System.exit(code);
     }

@@ -26,6 +26,11 @@ import org.apache.camel.component.paho.mqtt5.PahoMqtt5Message;
 public final class HomeAssistantPublisher {
 
     private static final String BIRTH_ARRIVED = "smarthomeBirthArrivedNanos";
+    /**
+     * The header in which the {@code homeconnect} consumer names the appliance's type from the
+     * appliance list; spelled out here because this package depends only on the event contract.
+     */
+    public static final String APPLIANCE_TYPE_HEADER = "CamelHomeConnectApplianceType";
 
     private final HomeAssistantDiscovery discovery;
     private final ObjectMapper json;
@@ -104,6 +109,25 @@ public final class HomeAssistantPublisher {
         return discovery.onEvent(fields);
     }
 
+    /**
+     * The route step of the {@code *-to-mqtt} routes, bound as the processor
+     * {@code homeAssistantEvents} ({@code <process ref="homeAssistantEvents"/>}): the exchange's
+     * {@link DeviceEvent} body becomes its list of {@link DiscoveryMessage}s, as
+     * {@link #onEvent(DeviceEvent, String)} with the type from header {@value #APPLIANCE_TYPE_HEADER}
+     * (absent outside Home Connect). A processor rather than a bean call with parameter expressions,
+     * which Camel evaluates again on every event (issue #8).
+     *
+     * @throws IllegalArgumentException when the body is not a {@link DeviceEvent}
+     */
+    public void eventToMessages(Exchange exchange) {
+        Message in = exchange.getIn();
+        if (!(in.getBody() instanceof DeviceEvent event)) {
+            throw new IllegalArgumentException("expected a DeviceEvent body, got "
+                                               + (in.getBody() == null ? "none" : in.getBody().getClass().getName()));
+        }
+        in.setBody(onEvent(event, in.getHeader(APPLIANCE_TYPE_HEADER, String.class)));
+    }
+
     /** Every config, availability and state again, for Home Assistant's birth message. */
     public List<DiscoveryMessage> republishAll() {
         return discovery.republishAll();
@@ -114,7 +138,8 @@ public final class HomeAssistantPublisher {
      * producer: the payload as the body, the topic, retained flag and QoS as the producer's
      * override headers; a config it clears is noted as the bridge's own clear
      * ({@link HomeAssistantDiscovery#ownClear}). Headers of an incoming MQTT message are removed,
-     * so that its MQTT 5 properties are not copied onto the outgoing one.
+     * so that its MQTT 5 properties are not copied onto the outgoing one. The {@code *-to-mqtt}
+     * routes call it as the processor {@code homeAssistantToMqtt}, once per message.
      */
     public void toMqtt(Exchange exchange) {
         Message in = exchange.getIn();

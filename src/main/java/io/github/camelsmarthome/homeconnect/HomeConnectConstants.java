@@ -10,9 +10,9 @@ public final class HomeConnectConstants {
               javaType = "String")
     public static final String HA_ID = "CamelHomeConnectHaId";
 
-    @Metadata(label = "consumer", description = "The account the event came through (homeconnect- and a hash of the"
-                                                + " client id, or with accountsDir the name of its token store): the origin"
-                                                + " of the CloudEvents source.",
+    @Metadata(description = "Consumer: the account the event came through (homeconnect- and a hash of the client id, or"
+                            + " with accountsDir the name of its token store), the origin of the CloudEvents source."
+                            + " Producer with accountsDir: the account to call as.",
               javaType = "String")
     public static final String ACCOUNT = "CamelHomeConnectAccount";
 

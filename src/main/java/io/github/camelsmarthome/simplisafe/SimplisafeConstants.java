@@ -37,7 +37,7 @@ public final class SimplisafeConstants {
     public static final String CONNECTION_MODE = "CamelSimplisafeConnectionMode";
 
     @Metadata(description = "The account the exchange belongs to (the name of its token store): the origin of the"
-                            + " CloudEvents source.",
+                            + " CloudEvents source; a producer with accountsDir calls as it.",
               javaType = "String")
     public static final String ACCOUNT = "CamelSimplisafeAccount";
 

@@ -2,9 +2,14 @@ package io.github.camelsmarthome.homeassistant;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.github.camelsmarthome.homeconnect.api.event.HomeConnectEvent;
+import io.github.camelsmarthome.homeconnect.api.event.HomeConnectEventType;
 import io.github.camelsmarthome.homeassistant.discovery.DiscoveryMessage;
 import io.github.camelsmarthome.homeassistant.discovery.DiscoveryOptions;
 import io.github.camelsmarthome.homeassistant.discovery.HomeAssistantDiscovery;
@@ -43,6 +48,37 @@ class HomeAssistantPublisherTest {
         assertThat(exchange.getIn().getHeaders()).containsEntry(PahoMqtt5Constants.CAMEL_PAHO_OVERRIDE_TOPIC, "camel-smarthome/miio/x/event")
                 .containsEntry(PahoMqtt5Constants.CAMEL_PAHO_MSG_RETAINED, false).containsEntry(PahoMqtt5Constants.CAMEL_PAHO_MSG_QOS, 1)
                 .doesNotContainKey(PahoMqtt5Constants.CAMEL_PAHO_MSG_PROPERTIES);
+    }
+
+    private static HomeAssistantPublisher publisherWithJavaTime() {
+        ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+        return new HomeAssistantPublisher(new HomeAssistantDiscovery(DiscoveryOptions.defaults("1.0")), json,
+                Duration.ofMillis(2000), Duration.ofMillis(15000));
+    }
+
+    @Test
+    void asAProcessorTheEventBodyBecomesItsMessagesWithTheApplianceTypeOfTheHeader() {
+        HomeConnectEvent event = HomeConnectEvent.of("SIEMENS-HB676G5S6-68A40E000001", HomeConnectEventType.CONNECTED,
+                List.of(), "{}", Instant.parse("2026-05-04T07:12:03Z"));
+        Exchange exchange = new DefaultExchange(context);
+        exchange.getIn().setBody(event);
+        exchange.getIn().setHeader(HomeAssistantPublisher.APPLIANCE_TYPE_HEADER, "Oven");
+
+        publisherWithJavaTime().eventToMessages(exchange);
+
+        List<?> messages = exchange.getIn().getBody(List.class);
+        assertThat(messages).isEqualTo(publisherWithJavaTime().onEvent(event, "Oven"));
+        assertThat(messages).map(message -> ((DiscoveryMessage) message).payload()).anyMatch(p -> p.contains("\"model\":\"Oven\""));
+    }
+
+    @Test
+    void asAProcessorABodyThatIsNoEventIsRefusedWithItsType() {
+        Exchange exchange = new DefaultExchange(context);
+        exchange.getIn().setBody("not an event");
+
+        assertThatThrownBy(() -> publisher.eventToMessages(exchange)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("java.lang.String");
     }
 
     @Test

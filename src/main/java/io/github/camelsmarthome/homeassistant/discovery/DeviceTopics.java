@@ -2,6 +2,7 @@ package io.github.camelsmarthome.homeassistant.discovery;
 
 import java.util.Locale;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * Every topic and id the discovery core writes, in one place so that they stay consistent:
@@ -19,6 +20,11 @@ public final class DeviceTopics {
     /** Availability payload of an unreachable device. */
     public static final String OFFLINE = "offline";
 
+    // Compiled once: String.replaceAll compiles its pattern on every call, for every topic of every event (issue #8).
+    private static final Pattern NOT_SEGMENT_SAFE = Pattern.compile("[^a-zA-Z0-9_-]");
+    private static final Pattern NOT_SLUG_SAFE = Pattern.compile("[^a-z0-9]+");
+    private static final Pattern EDGE_UNDERSCORES = Pattern.compile("^_+|_+$");
+
     private final DiscoveryOptions options;
 
     /** Topics for these options. */
@@ -31,13 +37,23 @@ public final class DeviceTopics {
         if (value == null || value.isEmpty()) {
             return "unknown";
         }
-        return value.replaceAll("[^a-zA-Z0-9_-]", "_");
+        for (int i = 0; i < value.length(); i++) {
+            if (!isSegmentSafe(value.charAt(i))) {
+                return NOT_SEGMENT_SAFE.matcher(value).replaceAll("_");
+            }
+        }
+        // Almost every id is safe already: no matcher, no copy.
+        return value;
+    }
+
+    private static boolean isSegmentSafe(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-';
     }
 
     /** A value as the object part of an entity id: lower case {@code a-z0-9} words joined by single {@code _}. */
     public static String slug(String value) {
-        String slug = value == null ? "" : value.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_")
-                .replaceAll("^_+|_+$", "");
+        String slug = value == null ? ""
+                : EDGE_UNDERSCORES.matcher(NOT_SLUG_SAFE.matcher(value.toLowerCase(Locale.ROOT)).replaceAll("_")).replaceAll("");
         return slug.isEmpty() ? "unnamed" : slug;
     }
 

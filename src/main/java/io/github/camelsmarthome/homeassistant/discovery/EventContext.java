@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,6 +19,7 @@ import org.slf4j.LoggerFactory;
 final class EventContext {
 
     private static final Logger LOG = LoggerFactory.getLogger(EventContext.class);
+    private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
 
     private final DiscoveryOptions options;
     private final DeviceTopics topics;
@@ -84,7 +86,7 @@ final class EventContext {
     /** Short and without control characters: a hostile key must not forge log lines. */
     private static String printable(String value) {
         String cut = value.length() > 80 ? value.substring(0, 80) + "..." : value;
-        return cut.replaceAll("\\p{Cntrl}", "?");
+        return CONTROL.matcher(cut).replaceAll("?");
     }
 
     /** The bridge health section of one system ({@code {"simplisafe": {...}}}), to update. */

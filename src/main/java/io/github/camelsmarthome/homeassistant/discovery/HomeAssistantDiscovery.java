@@ -40,6 +40,7 @@ public final class HomeAssistantDiscovery {
     private static final Pattern USABLE_SYSTEM = Pattern.compile("[a-z][a-z0-9_-]{0,31}");
     private static final Pattern USABLE_TYPE = Pattern.compile("[A-Za-z0-9_.:-]{1,64}");
     private static final int MAX_DEVICE_ID_LENGTH = 128;
+    private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
     /** Brief 2.2: tells HA that the next config for this item comes from another discovery topic. */
     private static final String MIGRATE = "{\"migrate_discovery\": true}";
 
@@ -416,7 +417,7 @@ public final class HomeAssistantDiscovery {
             return "none";
         }
         String cut = value.length() > 64 ? value.substring(0, 64) + "..." : value;
-        return cut.replaceAll("\\p{Cntrl}", "?");
+        return CONTROL.matcher(cut).replaceAll("?");
     }
 
     private String write(JsonNode node) {

@@ -18,7 +18,9 @@ import java.util.Set;
  * {@link HomeConnectApplianceTypes} and what the appliance reported: every appliance has its
  * operation state, remote-control flags, power switch, event entity and device triggers; the row
  * adds the door, program entities and settings; reported keys add the entities they need. The set
- * is computed whole each time, so an entity of a guess that the appliance list contradicts goes.
+ * is computed whole, so an entity of a guess that the appliance list contradicts goes; it depends
+ * only on the appliance's facts, so it is computed again only after one of them changed (most events,
+ * remaining-time ticks above all, change none: issue #8).
  */
 final class HomeConnectEntities {
 
@@ -74,8 +76,11 @@ final class HomeConnectEntities {
         return "door_" + HomeConnectMapping.snake(door);
     }
 
-    /** Replaces the appliance's entities with the set it has now. */
+    /** Replaces the appliance's entities with the set it has now, unless no fact changed since the last time. */
     static void define(KnownDevice appliance, DeviceTopics topics) {
+        if (appliance.entitiesReflectFacts()) {
+            return;
+        }
         Profile profile = profileOf(appliance);
         String id = appliance.deviceId();
         String stateTopic = topics.state(SYSTEM, id);

@@ -58,6 +58,8 @@ final class HomeConnectMapping implements SystemMapping {
     /** A hostile appliance could report any number of keys: entities made from keys are capped per appliance. */
     static final int MAX_KEYED_ENTITIES = 32;
     private static final Pattern KEY_NAME = Pattern.compile("[A-Za-z0-9]{1,48}");
+    /** Compiled once: {@link #snake} runs for enum values of many events (issue #8). */
+    private static final Pattern WORD_BOUNDARY = Pattern.compile("([a-z0-9])([A-Z])");
 
     private static final DateTimeFormatter WITH_OFFSET = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssxxx")
             .withZone(ZoneOffset.UTC);
@@ -72,7 +74,7 @@ final class HomeConnectMapping implements SystemMapping {
         String haId = text(event, "deviceId");
         KnownDevice appliance = context.device(SYSTEM, haId, () -> block(context, haId));
         applianceType(appliance, text(event, APPLIANCE_TYPE_FIELD));
-        if (appliance.entities().isEmpty()) {
+        if (!appliance.hasEntities()) {
             for (String field : List.of("operation_state", "door_state", "remote_control_active", "remote_start_allowed",
                     "program_progress", "remaining_program_time", "program_finish_time", "selected_program",
                     "active_program", "power")) {
@@ -128,9 +130,13 @@ final class HomeConnectMapping implements SystemMapping {
             case "BSH.Common.Status.RemoteControlStartAllowed" -> putBoolean(state, "remote_start_allowed", value);
             case "BSH.Common.Root.SelectedProgram" -> {
                 state.put("selected_program", program(appliance, value));
-                appliance.fact(SELECTED_PROGRAM_KEY).clear();
-                if (value.isTextual()) {
-                    appliance.fact(SELECTED_PROGRAM_KEY).add(value.asText());
+                Set<String> selected = appliance.fact(SELECTED_PROGRAM_KEY);
+                // Only a different program changes the fact: a changed fact derives the entity set again.
+                if (value.isTextual() ? !selected.equals(Set.of(value.asText())) : !selected.isEmpty()) {
+                    selected.clear();
+                    if (value.isTextual()) {
+                        selected.add(value.asText());
+                    }
                 }
             }
             case "BSH.Common.Root.ActiveProgram" -> state.put("active_program", program(appliance, value));
@@ -295,6 +301,6 @@ final class HomeConnectMapping implements SystemMapping {
 
     /** {@code ProgramFinished} → {@code program_finished}. */
     static String snake(String camel) {
-        return camel.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
+        return WORD_BOUNDARY.matcher(camel).replaceAll("$1_$2").toLowerCase(Locale.ROOT);
     }
 }

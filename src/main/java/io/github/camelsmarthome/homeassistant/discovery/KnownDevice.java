@@ -2,7 +2,9 @@ package io.github.camelsmarthome.homeassistant.discovery;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.AbstractSet;
 import java.util.Collection;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -27,6 +29,9 @@ final class KnownDevice {
     private final Map<String, EntityDefinition> entities = new LinkedHashMap<>();
     private final ObjectNode state = JsonNodeFactory.instance.objectNode();
     private final Map<String, Set<String>> facts = new LinkedHashMap<>();
+    /** Counts every change of any fact; entities derived from facts remember the count they saw. */
+    private long factChanges;
+    private long factChangesAtEntities = -1;
     private String availability = DeviceTopics.ONLINE;
     private final Map<String, String> publishedConfigs = new LinkedHashMap<>();
     private String publishedState;
@@ -77,6 +82,7 @@ final class KnownDevice {
      * are gone, and a difference makes the next publication carry a config update.
      */
     void entities(List<EntityDefinition> definitions) {
+        factChangesAtEntities = factChanges;
         Map<String, EntityDefinition> next = new LinkedHashMap<>();
         definitions.forEach(definition -> next.put(definition.key(), definition));
         configChanged |= !List.copyOf(next.values()).equals(List.copyOf(entities.values()));
@@ -94,6 +100,18 @@ final class KnownDevice {
         return changed;
     }
 
+    /**
+     * Whether no fact changed since the entity set was last replaced with {@link #entities(List)}:
+     * an entity set derived from the facts alone is then still the one they give.
+     */
+    boolean entitiesReflectFacts() {
+        return factChangesAtEntities == factChanges;
+    }
+
+    boolean hasEntities() {
+        return !entities.isEmpty();
+    }
+
     boolean hasEntity(String key) {
         return entities.containsKey(key);
     }
@@ -109,7 +127,7 @@ final class KnownDevice {
 
     /** A named set the mapping remembers (event types seen, programs seen ...), created empty on first use. */
     Set<String> fact(String name) {
-        return facts.computeIfAbsent(name, n -> new LinkedHashSet<>());
+        return facts.computeIfAbsent(name, n -> new FactSet());
     }
 
     /**
@@ -152,5 +170,66 @@ final class KnownDevice {
 
     void publishedAvailability(String value) {
         publishedAvailability = value;
+    }
+
+    /** An insertion-ordered set that counts its changes in {@link #factChanges}; adding a known value is none. */
+    private final class FactSet extends AbstractSet<String> {
+
+        private final Set<String> values = new LinkedHashSet<>();
+
+        @Override
+        public boolean add(String value) {
+            return changed(values.add(value));
+        }
+
+        @Override
+        public boolean remove(Object value) {
+            return changed(values.remove(value));
+        }
+
+        @Override
+        public void clear() {
+            changed(!values.isEmpty());
+            values.clear();
+        }
+
+        @Override
+        public boolean contains(Object value) {
+            return values.contains(value);
+        }
+
+        @Override
+        public int size() {
+            return values.size();
+        }
+
+        @Override
+        public Iterator<String> iterator() {
+            Iterator<String> iterator = values.iterator();
+            return new Iterator<>() {
+                @Override
+                public boolean hasNext() {
+                    return iterator.hasNext();
+                }
+
+                @Override
+                public String next() {
+                    return iterator.next();
+                }
+
+                @Override
+                public void remove() {
+                    iterator.remove();
+                    changed(true);
+                }
+            };
+        }
+
+        private boolean changed(boolean changed) {
+            if (changed) {
+                factChanges++;
+            }
+            return changed;
+        }
     }
 }

@@ -113,7 +113,7 @@ final class SimplisafeMapping implements SystemMapping {
         KnownDevice system = context.device(SYSTEM, systemId, () -> HaDevice.of(context.topics().identifier(SYSTEM, systemId),
                 "SimpliSafe " + systemId).withModel("SimpliSafe", "Base station", null).withSerialNumber(systemId)
                 .via(context.topics().bridgeIdentifier()));
-        if (system.entities().isEmpty()) {
+        if (!system.hasEntities()) {
             system.state().putNull("alarm_state");
             system.state().putNull("connection_mode");
             system.state().put("power_outage", false);
