@@ -13,6 +13,7 @@ import io.github.camelsmarthome.auth.FileTokenStore;
 import io.github.camelsmarthome.auth.OAuthTokens;
 import io.github.camelsmarthome.auth.TokenRefresher;
 import io.github.camelsmarthome.homeconnect.api.BudgetLimits;
+import io.github.camelsmarthome.homeconnect.api.BudgetSnapshot;
 import io.github.camelsmarthome.homeconnect.api.HomeConnectAuthorization;
 import io.github.camelsmarthome.homeconnect.api.HomeConnectClient;
 import io.github.camelsmarthome.homeconnect.api.HomeConnectClientOptions;
@@ -49,6 +50,8 @@ final class HomeConnectAccount implements AutoCloseable {
     private final Vertx vertx;
     private final HomeConnectEventFanOut fanOut;
     private HomeConnectEventStream stream;
+    /** What the budget file holds, as far as this account wrote it; {@code null} before the first save. */
+    private volatile BudgetSnapshot lastSavedBudget;
     /**
      * The stream being started or running, read without the account's lock: the saved state is
      * delivered while {@link #subscribe} holds it, waiting for the start.
@@ -65,7 +68,11 @@ final class HomeConnectAccount implements AutoCloseable {
         this.name = name;
         this.stateDir = stateDir;
         this.fanOut = new HomeConnectEventFanOut(name, clock);
+        boolean budgetSaved = java.nio.file.Files.exists(budgetFile());
         this.budget = RequestBudget.load(budgetFile(), name, BudgetLimits.HOME_CONNECT, clock);
+        if (budgetSaved) {
+            lastSavedBudget = withoutTime(budget.remaining());
+        }
         this.authorization = new HomeConnectAuthorization(vertx,
                 HomeConnectOAuthOptions.of(configuration.getApiUrl(), configuration.getClientId(), configuration.getClientSecret())
                         .withScope(configuration.getScope()),
@@ -216,13 +223,31 @@ final class HomeConnectAccount implements AutoCloseable {
         return stateDir.resolve(name + ".budget.json");
     }
 
-    /** Saves the request budget, so that a restart does not reset the day's count. */
+    /**
+     * Saves the request budget, so that a restart does not reset the day's count; skipped while
+     * nothing changed since the last save, because the component saves every account every 30 s
+     * and with an accounts folder of thousands, unchanged files written (and synced) again would
+     * keep the disk and the housekeeping thread busy, and the look for new accounts waits for it.
+     */
     void saveBudget() {
+        BudgetSnapshot now = withoutTime(budget.remaining());
+        if (now.equals(lastSavedBudget)) {
+            return;
+        }
         try {
             budget.save(budgetFile());
+            lastSavedBudget = now;
         } catch (IOException e) {
             LOG.warn("Home Connect account {}: could not save the request budget to {}: {}", name, budgetFile(), e.getMessage());
         }
+    }
+
+    /** The snapshot without its time, so that two snapshots of the same counts are equal. */
+    private static BudgetSnapshot withoutTime(BudgetSnapshot snapshot) {
+        return new BudgetSnapshot(Instant.EPOCH, snapshot.dailyRemaining(), snapshot.minuteRemaining(), snapshot.burstRemaining(),
+                snapshot.programStartsRemaining(), snapshot.programStopsRemaining(), snapshot.tokenRequestsRemaining(),
+                snapshot.successiveErrors(), snapshot.openEventStreams(), snapshot.nonEssentialPaused(), snapshot.blockedUntil(),
+                snapshot.blockedBy());
     }
 
     @Override
@@ -237,6 +262,7 @@ final class HomeConnectAccount implements AutoCloseable {
         } catch (Exception e) {
             LOG.warn("Home Connect account {}: the event stream did not stop cleanly: {}", name, e.toString());
         }
+        lastSavedBudget = null;
         saveBudget();
         client.close();
         authorization.close();

@@ -111,7 +111,8 @@ public class HomeConnectComponent extends HealthCheckComponent implements Comple
             own.setRefreshToken(null);
             account = new HomeConnectAccount(vertx(), name, own, folder, Clock.systemUTC());
             accounts.put(name, account);
-            LOG.info("Home Connect account {} from {} at {}", name, folder, endpointConfiguration.getApiUrl());
+            // DEBUG: the accounts folder consumer logs each account it follows already, and a folder may hold thousands.
+            LOG.debug("Home Connect account {} from {} at {}", name, folder, endpointConfiguration.getApiUrl());
         }
         return account;
     }
