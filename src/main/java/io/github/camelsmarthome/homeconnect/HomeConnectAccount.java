@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongFunction;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelsmarthome.auth.FileTokenStore;
@@ -22,8 +23,10 @@ import io.github.camelsmarthome.homeconnect.api.RequestBudget;
 import io.github.camelsmarthome.homeconnect.api.state.KnownAppliance;
 import io.github.camelsmarthome.homeconnect.api.stream.EventStreamOptions;
 import io.github.camelsmarthome.homeconnect.api.stream.HomeConnectEventStream;
+import io.github.camelsmarthome.homeconnect.api.stream.HomeConnectEventStreamBuilder;
 import io.github.camelsmarthome.homeconnect.api.stream.StreamState;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,6 +55,8 @@ final class HomeConnectAccount implements AutoCloseable {
     private HomeConnectEventStream stream;
     /** What the budget file holds, as far as this account wrote it; {@code null} before the first save. */
     private volatile BudgetSnapshot lastSavedBudget;
+    /** The component's shared stream clients by connect timeout; {@code null}: the stream makes its own. */
+    private volatile LongFunction<HttpClient> streamHttpClient;
     /**
      * The stream being started or running, read without the account's lock: the saved state is
      * delivered while {@link #subscribe} holds it, waiting for the start.
@@ -94,6 +99,14 @@ final class HomeConnectAccount implements AutoCloseable {
             options = options.withAcceptLanguage(configuration.getLanguage());
         }
         this.client = new HomeConnectClient(vertx, options, tokens, budget, knownStatus::of);
+    }
+
+    /**
+     * Opens the event stream on a client of {@code clients} (by connect timeout), which the caller
+     * owns and closes after this account, instead of on a client of the stream's own.
+     */
+    void shareStreamClients(LongFunction<HttpClient> clients) {
+        this.streamHttpClient = clients;
     }
 
     /** The account name: tokens, saved state and budget files are named after it. */
@@ -141,8 +154,12 @@ final class HomeConnectAccount implements AutoCloseable {
         if (configuration.getLanguage() != null && !configuration.getLanguage().isBlank()) {
             options.acceptLanguage(configuration.getLanguage());
         }
-        HomeConnectEventStream opened = HomeConnectEventStream.builder(vertx, options.build())
-                .tokens(tokens).budget(budget).stateSource(client).stateDirectory(stateDir).listener(fanOut).build();
+        HomeConnectEventStreamBuilder builder = HomeConnectEventStream.builder(vertx, options.build())
+                .tokens(tokens).budget(budget).stateSource(client).stateDirectory(stateDir).listener(fanOut);
+        if (streamHttpClient != null) {
+            builder.httpClient(streamHttpClient.apply(configuration.getConnectTimeout()));
+        }
+        HomeConnectEventStream opened = builder.build();
         typesSource = opened;
         try {
             opened.start().toCompletableFuture().get(STREAM_START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);

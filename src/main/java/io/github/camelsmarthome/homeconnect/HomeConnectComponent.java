@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -24,6 +25,9 @@ import io.github.camelsmarthome.homeconnect.api.stream.EventStreamMetrics;
 import io.github.camelsmarthome.homeconnect.api.stream.HomeConnectEventStream;
 import io.github.camelsmarthome.homeconnect.api.stream.StreamState;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpVersion;
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
@@ -47,14 +51,17 @@ public class HomeConnectComponent extends HealthCheckComponent implements Comple
     private static final long BUDGET_SAVE_SECONDS = 30;
     /** How often an account waiting for authorisation looks for tokens `authorize homeconnect` wrote. */
     private static final long AUTHORISATION_CHECK_SECONDS = 10;
+    /** Event streams one shared HTTP client may hold open at once: more than one bundle's file limit allows. */
+    private static final int STREAMS_PER_CLIENT = 65_536;
 
     @Metadata
     private HomeConnectConfiguration configuration = new HomeConnectConfiguration();
     @Metadata(label = "advanced", autowired = true)
-    private Vertx vertx;
+    private volatile Vertx vertx;
 
     private final Map<String, HomeConnectAccount> accounts = new HashMap<>();
     private final Set<HomeConnectAccountsConsumer> folderConsumers = new CopyOnWriteArraySet<>();
+    private final Map<Long, HttpClient> streamClients = new ConcurrentHashMap<>();
     private boolean vertxCreated;
     private ScheduledExecutorService budgetSaver;
 
@@ -89,6 +96,7 @@ public class HomeConnectComponent extends HealthCheckComponent implements Comple
         HomeConnectAccount account = accounts.get(name);
         if (account == null) {
             account = new HomeConnectAccount(vertx(), endpointConfiguration, StateDirectory.of(endpointConfiguration.getStateDir()), Clock.systemUTC());
+            account.shareStreamClients(this::streamHttpClient);
             accounts.put(name, account);
             LOG.info("Home Connect account {} at {}", name, endpointConfiguration.getApiUrl());
         }
@@ -110,6 +118,7 @@ public class HomeConnectComponent extends HealthCheckComponent implements Comple
             HomeConnectConfiguration own = endpointConfiguration.copy();
             own.setRefreshToken(null);
             account = new HomeConnectAccount(vertx(), name, own, folder, Clock.systemUTC());
+            account.shareStreamClients(this::streamHttpClient);
             accounts.put(name, account);
             // DEBUG: the accounts folder consumer logs each account it follows already, and a folder may hold thousands.
             LOG.debug("Home Connect account {} from {} at {}", name, folder, endpointConfiguration.getApiUrl());
@@ -177,6 +186,27 @@ public class HomeConnectComponent extends HealthCheckComponent implements Comple
         return anyStream ? Optional.of(new CompleteDeviceList("homeconnect", appliances, Set.of())) : Optional.empty();
     }
 
+    /**
+     * The HTTP client of every event stream of this component with {@code connectTimeout}, made on
+     * first use and closed with the component. Shared because a Vert.x client costs a pool and a
+     * cleaner timer that fires every second: with an accounts folder of thousands, one client per
+     * stream made that thousands of timers. Its pool is as large as any folder needs (a stream holds
+     * its connection for as long as it is open; connections are not kept alive, so none idles in it).
+     */
+    HttpClient streamHttpClient(long connectTimeout) {
+        // Not under the component's lock: an account calls this holding its own, and the component's
+        // readers of stream state take the component's lock and then the account's.
+        Vertx current = vertx;
+        if (current == null) {
+            throw new IllegalStateException("the homeconnect component has no Vert.x yet: it is made with the first account");
+        }
+        return streamClients.computeIfAbsent(connectTimeout, timeout -> current.createHttpClient(new HttpClientOptions()
+                .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, timeout))
+                .setProtocolVersion(HttpVersion.HTTP_1_1)
+                .setKeepAlive(false)
+                .setMaxPoolSize(STREAMS_PER_CLIENT)));
+    }
+
     private synchronized Vertx vertx() {
         if (vertx == null) {
             vertx = Vertx.vertx();
@@ -218,6 +248,9 @@ public class HomeConnectComponent extends HealthCheckComponent implements Comple
         synchronized (this) {
             accounts.values().forEach(HomeConnectAccount::close);
             accounts.clear();
+            // After the accounts: their streams stopped, so no request is left on these clients.
+            streamClients.values().forEach(HttpClient::close);
+            streamClients.clear();
             if (vertxCreated && vertx != null) {
                 vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
                 vertx = null;
