@@ -55,6 +55,7 @@ final class HomeConnectAccount implements AutoCloseable {
     private HomeConnectEventStream stream;
     /** What the budget file holds, as far as this account wrote it; {@code null} before the first save. */
     private volatile BudgetSnapshot lastSavedBudget;
+    private final Object budgetSaveLock = new Object();
     /** The component's shared stream clients by connect timeout; {@code null}: the stream makes its own. */
     private volatile LongFunction<HttpClient> streamHttpClient;
     /**
@@ -247,6 +248,13 @@ final class HomeConnectAccount implements AutoCloseable {
      * keep the disk and the housekeeping thread busy, and the look for new accounts waits for it.
      */
     void saveBudget() {
+        // The periodic pass and close() may meet at shutdown; one writer at a time keeps the last save the newest.
+        synchronized (budgetSaveLock) {
+            saveBudgetIfChanged();
+        }
+    }
+
+    private void saveBudgetIfChanged() {
         BudgetSnapshot now = withoutTime(budget.remaining());
         if (now.equals(lastSavedBudget)) {
             return;
@@ -279,8 +287,10 @@ final class HomeConnectAccount implements AutoCloseable {
         } catch (Exception e) {
             LOG.warn("Home Connect account {}: the event stream did not stop cleanly: {}", name, e.toString());
         }
-        lastSavedBudget = null;
-        saveBudget();
+        synchronized (budgetSaveLock) {
+            lastSavedBudget = null;
+            saveBudgetIfChanged();
+        }
         client.close();
         authorization.close();
     }

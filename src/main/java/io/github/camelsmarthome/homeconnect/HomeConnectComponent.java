@@ -64,6 +64,7 @@ public class HomeConnectComponent extends HealthCheckComponent implements Comple
     private final Map<Long, HttpClient> streamClients = new ConcurrentHashMap<>();
     private boolean vertxCreated;
     private ScheduledExecutorService budgetSaver;
+    private ScheduledExecutorService accountFinder;
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
@@ -222,7 +223,9 @@ public class HomeConnectComponent extends HealthCheckComponent implements Comple
         budgetSaver.scheduleWithFixedDelay(this::saveBudgets, BUDGET_SAVE_SECONDS, BUDGET_SAVE_SECONDS, TimeUnit.SECONDS);
         budgetSaver.scheduleWithFixedDelay(this::adoptNewTokens, AUTHORISATION_CHECK_SECONDS, AUTHORISATION_CHECK_SECONDS,
                 TimeUnit.SECONDS);
-        budgetSaver.scheduleWithFixedDelay(this::findNewAccounts, AUTHORISATION_CHECK_SECONDS, AUTHORISATION_CHECK_SECONDS,
+        // A thread of its own: starting the accounts of a large folder must not wait behind a save pass, nor delay it.
+        accountFinder = getCamelContext().getExecutorServiceManager().newSingleThreadScheduledExecutor(this, "homeconnect-accounts");
+        accountFinder.scheduleWithFixedDelay(this::findNewAccounts, AUTHORISATION_CHECK_SECONDS, AUTHORISATION_CHECK_SECONDS,
                 TimeUnit.SECONDS);
     }
 
@@ -231,12 +234,17 @@ public class HomeConnectComponent extends HealthCheckComponent implements Comple
         folderConsumers.forEach(HomeConnectAccountsConsumer::findNewAccounts);
     }
 
-    private synchronized void adoptNewTokens() {
-        accounts.values().forEach(account -> account.tokens().adoptNewerStoredTokens());
+    private void adoptNewTokens() {
+        currentAccounts().forEach(account -> account.tokens().adoptNewerStoredTokens());
     }
 
-    private synchronized void saveBudgets() {
-        accounts.values().forEach(HomeConnectAccount::saveBudget);
+    /** Writes outside the component's lock: with thousands of accounts a pass takes a while, and new accounts need the lock. */
+    private void saveBudgets() {
+        currentAccounts().forEach(HomeConnectAccount::saveBudget);
+    }
+
+    private synchronized List<HomeConnectAccount> currentAccounts() {
+        return List.copyOf(accounts.values());
     }
 
     @Override
@@ -244,6 +252,10 @@ public class HomeConnectComponent extends HealthCheckComponent implements Comple
         if (budgetSaver != null) {
             getCamelContext().getExecutorServiceManager().shutdown(budgetSaver);
             budgetSaver = null;
+        }
+        if (accountFinder != null) {
+            getCamelContext().getExecutorServiceManager().shutdown(accountFinder);
+            accountFinder = null;
         }
         synchronized (this) {
             accounts.values().forEach(HomeConnectAccount::close);
