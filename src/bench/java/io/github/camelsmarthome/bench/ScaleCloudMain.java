@@ -6,13 +6,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
-import io.github.camelsmarthome.auth.FileTokenStore;
-import io.github.camelsmarthome.auth.OAuthTokens;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.camelsmarthome.simulator.homeconnect.HomeConnectSimulator;
 import io.github.camelsmarthome.simulator.homeconnect.SimulatorOptions;
 import io.github.camelsmarthome.simulator.homeconnect.TokenSet;
@@ -33,6 +36,8 @@ import io.github.camelsmarthome.simulator.homeconnect.TokenSet;
  * stream; the tokens are the simulator's own, one pair per account.
  */
 public final class ScaleCloudMain {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** The token store name of account {@code index}: {@code home-00042}. */
     static String accountName(int index) {
@@ -68,21 +73,30 @@ public final class ScaleCloudMain {
     }
 
     /**
-     * Writes the stores to a staging folder beside {@code folder} first (each write is synced, which
-     * takes a while for thousands), then moves them in: the bundle sees the step's accounts at once,
+     * Writes the stores to a staging folder beside {@code folder} in the token store's format
+     * (owner-only, not synced file by file as {@code authorize} does: thousands of syncs would take
+     * minutes on a shared disk), then moves them in, so the bundle sees the step's accounts at once
      * and its time to open them is its own.
      */
     private static int writeAccounts(HomeConnectSimulator cloud, int from, int to, Path folder) throws Exception {
-        Path staging = folder.resolveSibling(folder.getFileName() + ".staging");
-        FileTokenStore store = new FileTokenStore(staging);
+        Path staging = Files.createDirectories(folder.resolveSibling(folder.getFileName() + ".staging"));
+        FileAttribute<Set<PosixFilePermission>> ownerOnly = PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
         for (int i = from; i < to; i++) {
             TokenSet issued = cloud.authorization().issueTokens(SimulatorOptions.DEFAULT_SCOPE);
-            store.save(accountName(i), new OAuthTokens(issued.accessToken(), issued.refreshToken(),
-                    Instant.now().plusSeconds(issued.expiresIn()), issued.scope(), "Bearer", Map.of()));
+            ObjectNode store = JSON.createObjectNode();
+            store.put("version", 1);
+            store.put("access_token", issued.accessToken());
+            store.put("refresh_token", issued.refreshToken());
+            store.put("expires_at", Instant.now().plusSeconds(issued.expiresIn()).toString());
+            store.put("scope", issued.scope());
+            store.put("token_type", "Bearer");
+            store.putObject("extras");
+            Path file = staging.resolve(accountName(i) + ".tokens.json");
+            Files.write(Files.createFile(file, ownerOnly), JSON.writeValueAsBytes(store));
         }
         for (int i = from; i < to; i++) {
-            Path file = store.fileOf(accountName(i));
-            Files.move(file, folder.resolve(file.getFileName()), StandardCopyOption.ATOMIC_MOVE);
+            String name = accountName(i) + ".tokens.json";
+            Files.move(staging.resolve(name), folder.resolve(name), StandardCopyOption.ATOMIC_MOVE);
         }
         return to - from;
     }
