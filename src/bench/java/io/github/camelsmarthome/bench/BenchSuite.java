@@ -27,12 +27,12 @@ import org.openjdk.jmh.runner.options.TimeValue;
  *
  * <p>System properties: {@code bench.only} (comma-separated phases, or {@code all}):
  * {@code throughput} (with the Kafka latencies), {@code mqtt}, {@code miio}, {@code footprint},
- * {@code budget}, {@code jmh}; {@code bench.events} (throughput flood size, default 20,000);
+ * {@code budget}, {@code scale} (see {@link ScaleBench} for its properties), {@code jmh}; {@code bench.events} (throughput flood size, default 20,000);
  * {@code bench.latency-seconds} (length of each fixed-rate latency run, default 10).
  */
 public final class BenchSuite {
 
-    private static final List<String> PHASES = List.of("throughput", "mqtt", "miio", "footprint", "budget", "jmh");
+    private static final List<String> PHASES = List.of("throughput", "mqtt", "miio", "footprint", "budget", "scale", "jmh");
 
     private BenchSuite() {
     }
@@ -52,7 +52,7 @@ public final class BenchSuite {
         KafkaBroker kafka = new KafkaBroker();
         MqttBroker mqtt = new MqttBroker();
         try {
-            if (only.stream().anyMatch(phase -> !phase.equals("miio") && !phase.equals("jmh"))) {
+            if (only.stream().anyMatch(phase -> !Set.of("miio", "scale", "jmh").contains(phase))) {
                 report.progress("brokers: starting Kafka (KRaft, in-process) and MQTT (%s)", MqttBroker.kind());
                 kafka.start();
                 mqtt.start();
@@ -65,6 +65,7 @@ public final class BenchSuite {
             phase(report, only, "footprint", () -> new FootprintBench(report, kafka.bootstrapServers(), mqtt.url())
                     .run(Duration.ofSeconds(15)));
             phase(report, only, "budget", () -> new RequestBudgetBench(report, kafka.bootstrapServers(), mqtt.url()).run());
+            phase(report, only, "scale", () -> new ScaleBench(report, out).run());
             phase(report, only, "jmh", () -> jmh(report, out));
         } finally {
             report.progress("brokers: stopping");

@@ -2,7 +2,6 @@ package io.github.camelsmarthome.component;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BiConsumer;
@@ -16,9 +15,11 @@ import org.apache.camel.support.DefaultConsumer;
 
 /**
  * Feeds one route with events: a backlog of {@link DeviceEventConsumer#BACKLOG} events, one
- * exchange per event started in the order of arrival on the feed's own thread (never on the source's:
- * a Vert.x event loop, the miIO socket's thread or a Kafka producer's callback must not run a route,
- * which may wait on a broker), and at most {@code maxInFlight} exchanges
+ * exchange per event started in the order of arrival by the feed's {@link SerialExecutor} on its
+ * route's shared pool ({@link RouteFeedPools}; never on the source's thread: a Vert.x event loop, the
+ * miIO socket's thread or a Kafka producer's callback must not run a route, which may wait on a
+ * broker; and no thread per feed, so an accounts folder of thousands costs none per account), and at
+ * most {@code maxInFlight} exchanges
  * unfinished at once (Camel's asynchronous routing engine: a route ending in an asynchronous
  * producer such as camel-kafka finishes an exchange when the broker acknowledges it).
  *
@@ -41,7 +42,7 @@ public final class RouteEventFeed<E> implements RouteBacklog {
     private final Function<E, String> name;
     private final BoundedHandOff<E> handOff;
     private final LongAdder dropped = new LongAdder();
-    private volatile ExecutorService starter;
+    private volatile SerialExecutor starter;
 
     /**
      * A feed.
@@ -136,17 +137,17 @@ public final class RouteEventFeed<E> implements RouteBacklog {
     }
 
     /**
-     * One thread per feed, FIFO, so exchanges start in the order the hand-off releases them; made
-     * by Camel's executor manager, which shuts it down with the context.
+     * FIFO and one at a time, so exchanges start in the order the hand-off releases them; on the
+     * route's pool, which the context shuts down when it stops.
      */
-    private ExecutorService starter() {
-        ExecutorService current = starter;
+    private SerialExecutor starter() {
+        SerialExecutor current = starter;
         if (current == null) {
             synchronized (this) {
                 current = starter;
                 if (current == null) {
-                    current = consumer.getEndpoint().getCamelContext().getExecutorServiceManager()
-                            .newSingleThreadExecutor(consumer, "smarthome-route-feed");
+                    current = RouteFeedPools.of(consumer.getEndpoint().getCamelContext()).newFeed(consumer.getRouteId(),
+                            "a feed of route " + consumer.getRouteId());
                     starter = current;
                 }
             }

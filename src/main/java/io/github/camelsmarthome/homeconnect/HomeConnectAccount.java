@@ -7,12 +7,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongFunction;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelsmarthome.auth.FileTokenStore;
 import io.github.camelsmarthome.auth.OAuthTokens;
 import io.github.camelsmarthome.auth.TokenRefresher;
 import io.github.camelsmarthome.homeconnect.api.BudgetLimits;
+import io.github.camelsmarthome.homeconnect.api.BudgetSnapshot;
 import io.github.camelsmarthome.homeconnect.api.HomeConnectAuthorization;
 import io.github.camelsmarthome.homeconnect.api.HomeConnectClient;
 import io.github.camelsmarthome.homeconnect.api.HomeConnectClientOptions;
@@ -21,8 +23,10 @@ import io.github.camelsmarthome.homeconnect.api.RequestBudget;
 import io.github.camelsmarthome.homeconnect.api.state.KnownAppliance;
 import io.github.camelsmarthome.homeconnect.api.stream.EventStreamOptions;
 import io.github.camelsmarthome.homeconnect.api.stream.HomeConnectEventStream;
+import io.github.camelsmarthome.homeconnect.api.stream.HomeConnectEventStreamBuilder;
 import io.github.camelsmarthome.homeconnect.api.stream.StreamState;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,6 +53,11 @@ final class HomeConnectAccount implements AutoCloseable {
     private final Vertx vertx;
     private final HomeConnectEventFanOut fanOut;
     private HomeConnectEventStream stream;
+    /** What the budget file holds, as far as this account wrote it; {@code null} before the first save. */
+    private volatile BudgetSnapshot lastSavedBudget;
+    private final Object budgetSaveLock = new Object();
+    /** The component's shared stream clients by connect timeout; {@code null}: the stream makes its own. */
+    private volatile LongFunction<HttpClient> streamHttpClient;
     /**
      * The stream being started or running, read without the account's lock: the saved state is
      * delivered while {@link #subscribe} holds it, waiting for the start.
@@ -65,7 +74,11 @@ final class HomeConnectAccount implements AutoCloseable {
         this.name = name;
         this.stateDir = stateDir;
         this.fanOut = new HomeConnectEventFanOut(name, clock);
+        boolean budgetSaved = java.nio.file.Files.exists(budgetFile());
         this.budget = RequestBudget.load(budgetFile(), name, BudgetLimits.HOME_CONNECT, clock);
+        if (budgetSaved) {
+            lastSavedBudget = withoutTime(budget.remaining());
+        }
         this.authorization = new HomeConnectAuthorization(vertx,
                 HomeConnectOAuthOptions.of(configuration.getApiUrl(), configuration.getClientId(), configuration.getClientSecret())
                         .withScope(configuration.getScope()),
@@ -87,6 +100,14 @@ final class HomeConnectAccount implements AutoCloseable {
             options = options.withAcceptLanguage(configuration.getLanguage());
         }
         this.client = new HomeConnectClient(vertx, options, tokens, budget, knownStatus::of);
+    }
+
+    /**
+     * Opens the event stream on a client of {@code clients} (by connect timeout), which the caller
+     * owns and closes after this account, instead of on a client of the stream's own.
+     */
+    void shareStreamClients(LongFunction<HttpClient> clients) {
+        this.streamHttpClient = clients;
     }
 
     /** The account name: tokens, saved state and budget files are named after it. */
@@ -134,8 +155,12 @@ final class HomeConnectAccount implements AutoCloseable {
         if (configuration.getLanguage() != null && !configuration.getLanguage().isBlank()) {
             options.acceptLanguage(configuration.getLanguage());
         }
-        HomeConnectEventStream opened = HomeConnectEventStream.builder(vertx, options.build())
-                .tokens(tokens).budget(budget).stateSource(client).stateDirectory(stateDir).listener(fanOut).build();
+        HomeConnectEventStreamBuilder builder = HomeConnectEventStream.builder(vertx, options.build())
+                .tokens(tokens).budget(budget).stateSource(client).stateDirectory(stateDir).listener(fanOut);
+        if (streamHttpClient != null) {
+            builder.httpClient(streamHttpClient.apply(configuration.getConnectTimeout()));
+        }
+        HomeConnectEventStream opened = builder.build();
         typesSource = opened;
         try {
             opened.start().toCompletableFuture().get(STREAM_START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
@@ -229,13 +254,38 @@ final class HomeConnectAccount implements AutoCloseable {
         return stateDir.resolve(name + ".budget.json");
     }
 
-    /** Saves the request budget, so that a restart does not reset the day's count. */
+    /**
+     * Saves the request budget, so that a restart does not reset the day's count; skipped while
+     * nothing changed since the last save, because the component saves every account every 30 s
+     * and with an accounts folder of thousands, unchanged files written (and synced) again would
+     * keep the disk and the housekeeping thread busy, and the look for new accounts waits for it.
+     */
     void saveBudget() {
+        // The periodic pass and close() may meet at shutdown; one writer at a time keeps the last save the newest.
+        synchronized (budgetSaveLock) {
+            saveBudgetIfChanged();
+        }
+    }
+
+    private void saveBudgetIfChanged() {
+        BudgetSnapshot now = withoutTime(budget.remaining());
+        if (now.equals(lastSavedBudget)) {
+            return;
+        }
         try {
             budget.save(budgetFile());
+            lastSavedBudget = now;
         } catch (IOException e) {
             LOG.warn("Home Connect account {}: could not save the request budget to {}: {}", name, budgetFile(), e.getMessage());
         }
+    }
+
+    /** The snapshot without its time, so that two snapshots of the same counts are equal. */
+    private static BudgetSnapshot withoutTime(BudgetSnapshot snapshot) {
+        return new BudgetSnapshot(Instant.EPOCH, snapshot.dailyRemaining(), snapshot.minuteRemaining(), snapshot.burstRemaining(),
+                snapshot.programStartsRemaining(), snapshot.programStopsRemaining(), snapshot.tokenRequestsRemaining(),
+                snapshot.successiveErrors(), snapshot.openEventStreams(), snapshot.nonEssentialPaused(), snapshot.blockedUntil(),
+                snapshot.blockedBy());
     }
 
     @Override
@@ -250,7 +300,10 @@ final class HomeConnectAccount implements AutoCloseable {
         } catch (Exception e) {
             LOG.warn("Home Connect account {}: the event stream did not stop cleanly: {}", name, e.toString());
         }
-        saveBudget();
+        synchronized (budgetSaveLock) {
+            lastSavedBudget = null;
+            saveBudgetIfChanged();
+        }
         client.close();
         authorization.close();
     }

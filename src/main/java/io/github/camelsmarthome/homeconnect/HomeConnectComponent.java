@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.ScheduledExecutorService;
@@ -25,6 +26,9 @@ import io.github.camelsmarthome.homeconnect.api.stream.EventStreamMetrics;
 import io.github.camelsmarthome.homeconnect.api.stream.HomeConnectEventStream;
 import io.github.camelsmarthome.homeconnect.api.stream.StreamState;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpVersion;
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
@@ -48,17 +52,21 @@ public class HomeConnectComponent extends HealthCheckComponent implements Comple
     private static final long BUDGET_SAVE_SECONDS = 30;
     /** How often an account waiting for authorisation looks for tokens `authorize homeconnect` wrote. */
     private static final long AUTHORISATION_CHECK_SECONDS = 10;
+    /** Event streams one shared HTTP client may hold open at once: more than one bundle's file limit allows. */
+    private static final int STREAMS_PER_CLIENT = 65_536;
 
     @Metadata
     private HomeConnectConfiguration configuration = new HomeConnectConfiguration();
     @Metadata(label = "advanced", autowired = true)
-    private Vertx vertx;
+    private volatile Vertx vertx;
 
     private final Map<String, HomeConnectAccount> accounts = new HashMap<>();
     private final Set<HomeConnectAccountsConsumer> folderConsumers = new CopyOnWriteArraySet<>();
     private final List<java.util.function.Consumer<String>> accountListeners = new CopyOnWriteArrayList<>();
+    private final Map<Long, HttpClient> streamClients = new ConcurrentHashMap<>();
     private boolean vertxCreated;
     private ScheduledExecutorService budgetSaver;
+    private ScheduledExecutorService accountFinder;
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
@@ -91,6 +99,7 @@ public class HomeConnectComponent extends HealthCheckComponent implements Comple
         HomeConnectAccount account = accounts.get(name);
         if (account == null) {
             account = new HomeConnectAccount(vertx(), endpointConfiguration, StateDirectory.of(endpointConfiguration.getStateDir()), Clock.systemUTC());
+            account.shareStreamClients(this::streamHttpClient);
             accounts.put(name, account);
             LOG.info("Home Connect account {} at {}", name, endpointConfiguration.getApiUrl());
             announce(name);
@@ -113,8 +122,10 @@ public class HomeConnectComponent extends HealthCheckComponent implements Comple
             HomeConnectConfiguration own = endpointConfiguration.copy();
             own.setRefreshToken(null);
             account = new HomeConnectAccount(vertx(), name, own, folder, Clock.systemUTC());
+            account.shareStreamClients(this::streamHttpClient);
             accounts.put(name, account);
-            LOG.info("Home Connect account {} from {} at {}", name, folder, endpointConfiguration.getApiUrl());
+            // DEBUG: the accounts folder consumer logs each account it follows already, and a folder may hold thousands.
+            LOG.debug("Home Connect account {} from {} at {}", name, folder, endpointConfiguration.getApiUrl());
             announce(name);
         }
         return account;
@@ -233,6 +244,27 @@ public class HomeConnectComponent extends HealthCheckComponent implements Comple
         return anyStream ? Optional.of(new CompleteDeviceList("homeconnect", appliances, Set.of())) : Optional.empty();
     }
 
+    /**
+     * The HTTP client of every event stream of this component with {@code connectTimeout}, made on
+     * first use and closed with the component. Shared because a Vert.x client costs a pool and a
+     * cleaner timer that fires every second: with an accounts folder of thousands, one client per
+     * stream made that thousands of timers. Its pool is as large as any folder needs (a stream holds
+     * its connection for as long as it is open; connections are not kept alive, so none idles in it).
+     */
+    HttpClient streamHttpClient(long connectTimeout) {
+        // Not under the component's lock: an account calls this holding its own, and the component's
+        // readers of stream state take the component's lock and then the account's.
+        Vertx current = vertx;
+        if (current == null) {
+            throw new IllegalStateException("the homeconnect component has no Vert.x yet: it is made with the first account");
+        }
+        return streamClients.computeIfAbsent(connectTimeout, timeout -> current.createHttpClient(new HttpClientOptions()
+                .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, timeout))
+                .setProtocolVersion(HttpVersion.HTTP_1_1)
+                .setKeepAlive(false)
+                .setMaxPoolSize(STREAMS_PER_CLIENT)));
+    }
+
     private synchronized Vertx vertx() {
         if (vertx == null) {
             vertx = Vertx.vertx();
@@ -248,7 +280,9 @@ public class HomeConnectComponent extends HealthCheckComponent implements Comple
         budgetSaver.scheduleWithFixedDelay(this::saveBudgets, BUDGET_SAVE_SECONDS, BUDGET_SAVE_SECONDS, TimeUnit.SECONDS);
         budgetSaver.scheduleWithFixedDelay(this::adoptNewTokens, AUTHORISATION_CHECK_SECONDS, AUTHORISATION_CHECK_SECONDS,
                 TimeUnit.SECONDS);
-        budgetSaver.scheduleWithFixedDelay(this::followFolders, AUTHORISATION_CHECK_SECONDS, AUTHORISATION_CHECK_SECONDS,
+        // A thread of its own: starting the accounts of a large folder must not wait behind a save pass, nor delay it.
+        accountFinder = getCamelContext().getExecutorServiceManager().newSingleThreadScheduledExecutor(this, "homeconnect-accounts");
+        accountFinder.scheduleWithFixedDelay(this::followFolders, AUTHORISATION_CHECK_SECONDS, AUTHORISATION_CHECK_SECONDS,
                 TimeUnit.SECONDS);
     }
 
@@ -257,12 +291,17 @@ public class HomeConnectComponent extends HealthCheckComponent implements Comple
         folderConsumers.forEach(HomeConnectAccountsConsumer::followFolder);
     }
 
-    private synchronized void adoptNewTokens() {
-        accounts.values().forEach(account -> account.tokens().adoptNewerStoredTokens());
+    private void adoptNewTokens() {
+        currentAccounts().forEach(account -> account.tokens().adoptNewerStoredTokens());
     }
 
-    private synchronized void saveBudgets() {
-        accounts.values().forEach(HomeConnectAccount::saveBudget);
+    /** Writes outside the component's lock: with thousands of accounts a pass takes a while, and new accounts need the lock. */
+    private void saveBudgets() {
+        currentAccounts().forEach(HomeConnectAccount::saveBudget);
+    }
+
+    private synchronized List<HomeConnectAccount> currentAccounts() {
+        return List.copyOf(accounts.values());
     }
 
     @Override
@@ -271,9 +310,16 @@ public class HomeConnectComponent extends HealthCheckComponent implements Comple
             getCamelContext().getExecutorServiceManager().shutdown(budgetSaver);
             budgetSaver = null;
         }
+        if (accountFinder != null) {
+            getCamelContext().getExecutorServiceManager().shutdown(accountFinder);
+            accountFinder = null;
+        }
         synchronized (this) {
             accounts.values().forEach(HomeConnectAccount::close);
             accounts.clear();
+            // After the accounts: their streams stopped, so no request is left on these clients.
+            streamClients.values().forEach(HttpClient::close);
+            streamClients.clear();
             if (vertxCreated && vertx != null) {
                 vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
                 vertx = null;

@@ -2,6 +2,9 @@ package io.github.camelsmarthome.component;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -161,6 +164,40 @@ class RouteEventFeedTest {
         await().atMost(TIMEOUT).untilAsserted(() -> assertThat(sink.started).containsExactly(1, 2, 3, 4));
         assertThat(feed.backlog()).isZero();
         assertThat(feed.inFlight()).isZero();
+    }
+
+    @Test
+    void manyFeedsOfOneRouteEachKeepTheirOrderOnTheRoutesFewSharedThreads() {
+        Map<Integer, List<Integer>> startedPerFeed = new ConcurrentHashMap<>();
+        Set<String> threads = ConcurrentHashMap.newKeySet();
+        DefaultConsumer immediate = new DefaultConsumer(camel.getEndpoint("direct:accounts"), exchange -> {
+            int[] event = exchange.getMessage().getBody(int[].class);
+            threads.add(Thread.currentThread().getName());
+            startedPerFeed.computeIfAbsent(event[0], feed -> new CopyOnWriteArrayList<>()).add(event[1]);
+        });
+        immediate.setRouteId("accounts-to-sink");
+        immediate.start();
+        int feeds = 500;
+        int eventsPerFeed = 20;
+        List<RouteEventFeed<int[]>> accounts = IntStream.range(0, feeds)
+                .mapToObj(i -> new RouteEventFeed<int[]>(immediate, 1, (message, event) -> message.setBody(event), event -> "event"))
+                .toList();
+
+        for (int event = 0; event < eventsPerFeed; event++) {
+            for (int feed = 0; feed < feeds; feed++) {
+                accounts.get(feed).offer(new int[] {feed, event});
+            }
+        }
+
+        List<Integer> inOrder = IntStream.range(0, eventsPerFeed).boxed().toList();
+        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(startedPerFeed.values().stream().mapToInt(List::size).sum())
+                .isEqualTo(feeds * eventsPerFeed));
+        startedPerFeed.forEach((feed, started) -> assertThat(started).as("feed %d", feed).containsExactlyElementsOf(inOrder));
+        assertThat(threads).as("threads that started the exchanges of %d feeds", feeds)
+                .hasSizeLessThanOrEqualTo(RouteFeedPools.THREADS_PER_ROUTE)
+                .allSatisfy(name -> assertThat(name).contains("smarthome-route-feed-accounts-to-sink"));
+        assertThat(Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().contains("smarthome-route-feed")))
+                .as("feed threads alive").hasSizeLessThanOrEqualTo(RouteFeedPools.THREADS_PER_ROUTE);
     }
 
     @Test
