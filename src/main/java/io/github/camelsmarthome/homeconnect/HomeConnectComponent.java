@@ -10,12 +10,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import io.github.camelsmarthome.InvalidConfigurationException;
+import io.github.camelsmarthome.component.NewAccountListeners;
 import io.github.camelsmarthome.event.CompleteDeviceList;
 import io.github.camelsmarthome.event.CompleteDeviceListSource;
 import io.github.camelsmarthome.storage.StateDirectory;
@@ -62,7 +62,7 @@ public class HomeConnectComponent extends HealthCheckComponent implements Comple
 
     private final Map<String, HomeConnectAccount> accounts = new HashMap<>();
     private final Set<HomeConnectAccountsConsumer> folderConsumers = new CopyOnWriteArraySet<>();
-    private final List<java.util.function.Consumer<String>> accountListeners = new CopyOnWriteArrayList<>();
+    private final NewAccountListeners accountListeners = new NewAccountListeners("Home Connect");
     private final Map<Long, HttpClient> streamClients = new ConcurrentHashMap<>();
     private boolean vertxCreated;
     private ScheduledExecutorService budgetSaver;
@@ -102,7 +102,7 @@ public class HomeConnectComponent extends HealthCheckComponent implements Comple
             account.shareStreamClients(this::streamHttpClient);
             accounts.put(name, account);
             LOG.info("Home Connect account {} at {}", name, endpointConfiguration.getApiUrl());
-            announce(name);
+            accountListeners.announce(name);
         }
         return account;
     }
@@ -126,7 +126,7 @@ public class HomeConnectComponent extends HealthCheckComponent implements Comple
             accounts.put(name, account);
             // DEBUG: the accounts folder consumer logs each account it follows already, and a folder may hold thousands.
             LOG.debug("Home Connect account {} from {} at {}", name, folder, endpointConfiguration.getApiUrl());
-            announce(name);
+            accountListeners.announce(name);
         }
         return account;
     }
@@ -172,16 +172,6 @@ public class HomeConnectComponent extends HealthCheckComponent implements Comple
      */
     public void onNewAccount(java.util.function.Consumer<String> listener) {
         accountListeners.add(listener);
-    }
-
-    private void announce(String name) {
-        for (java.util.function.Consumer<String> listener : accountListeners) {
-            try {
-                listener.accept(name);
-            } catch (RuntimeException e) {
-                LOG.warn("Home Connect account {}: a listener of new accounts failed: {}", name, e.toString());
-            }
-        }
     }
 
     /** Asks {@code consumer} to look for new token stores every time the component looks for new tokens. */

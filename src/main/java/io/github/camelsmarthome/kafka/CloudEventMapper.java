@@ -6,6 +6,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Objects;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -44,16 +45,11 @@ public class CloudEventMapper {
      *               {@code source}
      */
     public ObjectNode toCloudEvent(DeviceEvent event, String origin) {
-        ObjectNode node = mapper.createObjectNode();
-        node.put("specversion", SPEC_VERSION);
-        node.put("id", event.id());
-        node.put("source", "/camel-smarthome/" + event.system() + "/" + origin);
-        node.put("type", event.system() + "." + event.type());
-        node.put("subject", event.deviceId());
-        node.put("time", DateTimeFormatter.ISO_INSTANT.format(event.time()));
-        node.put("datacontenttype", "application/json");
-        node.set("data", mapper.valueToTree(event));
-        return node;
+        try {
+            return (ObjectNode) mapper.readTree(toJson(event, origin));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot read back the CloudEvent of a " + event.system() + " event: " + e.getOriginalMessage(), e);
+        }
     }
 
     /**

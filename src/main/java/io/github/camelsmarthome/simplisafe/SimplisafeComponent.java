@@ -9,12 +9,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import io.github.camelsmarthome.InvalidConfigurationException;
+import io.github.camelsmarthome.component.NewAccountListeners;
 import io.github.camelsmarthome.storage.StateDirectory;
 import io.github.camelsmarthome.simplisafe.api.auth.SimpliSafeAuthorization;
 import io.github.camelsmarthome.event.CompleteDeviceList;
@@ -56,7 +56,7 @@ public class SimplisafeComponent extends HealthCheckComponent implements Complet
     /** The folder of each account that came from an accounts folder. */
     private final Map<String, Path> folders = new HashMap<>();
     private final Set<SimplisafeAccountsConsumer> folderConsumers = new CopyOnWriteArraySet<>();
-    private final List<java.util.function.Consumer<String>> accountListeners = new CopyOnWriteArrayList<>();
+    private final NewAccountListeners accountListeners = new NewAccountListeners("SimpliSafe");
     private boolean vertxCreated;
     private ScheduledExecutorService housekeeping;
 
@@ -88,7 +88,7 @@ public class SimplisafeComponent extends HealthCheckComponent implements Complet
             account = new SimplisafeAccount(vertx(), endpointConfiguration, StateDirectory.of(endpointConfiguration.getStateDir()), Clock.systemUTC());
             accounts.put(name, account);
             LOG.info("SimpliSafe account {} at {}", name, endpointConfiguration.getApiUrl());
-            announce(name);
+            accountListeners.announce(name);
         }
         return account;
     }
@@ -107,7 +107,7 @@ public class SimplisafeComponent extends HealthCheckComponent implements Complet
             accounts.put(name, account);
             folders.put(name, folder);
             LOG.info("SimpliSafe account {} from {} at {}", name, folder, endpointConfiguration.getApiUrl());
-            announce(name);
+            accountListeners.announce(name);
         }
         return account;
     }
@@ -159,16 +159,6 @@ public class SimplisafeComponent extends HealthCheckComponent implements Complet
      */
     public void onNewAccount(java.util.function.Consumer<String> listener) {
         accountListeners.add(listener);
-    }
-
-    private void announce(String name) {
-        for (java.util.function.Consumer<String> listener : accountListeners) {
-            try {
-                listener.accept(name);
-            } catch (RuntimeException e) {
-                LOG.warn("SimpliSafe account {}: a listener of new accounts failed: {}", name, e.toString());
-            }
-        }
     }
 
     /** Asks {@code consumer} to look for new token stores every time the component looks for new tokens. */
