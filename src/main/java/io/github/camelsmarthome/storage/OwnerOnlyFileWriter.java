@@ -17,6 +17,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,7 +30,8 @@ import org.slf4j.LoggerFactory;
  * the start (restricting it afterwards would leave a window), flushed to disk, then renamed over
  * the old file with an atomic move; the directory is flushed so the rename survives a crash. A
  * missing directory is created {@code rwx------}. Temporary files a crash left behind are removed
- * before the next write, as they may hold secrets. On a file system without POSIX permissions
+ * before the first write of their file in this process, as they may hold secrets (once: a look at
+ * the directory per write made starting thousands of accounts in one folder quadratic, issue #8). On a file system without POSIX permissions
  * (Windows) files are written the same way without them, after one warning.
  *
  * <p>Thread-safe: writes are serialised, so concurrent writers leave one complete file.
@@ -42,6 +44,9 @@ public final class OwnerOnlyFileWriter {
     public static final Set<PosixFilePermission> OWNER_FILE = PosixFilePermissions.fromString("rw-------");
     /** {@code rwx------}: what a directory created here gets. */
     public static final Set<PosixFilePermission> OWNER_DIRECTORY = PosixFilePermissions.fromString("rwx------");
+
+    /** Files whose leftovers were looked for in this process; bounded by the files the process writes. */
+    private static final Set<Path> SWEPT = ConcurrentHashMap.newKeySet();
 
     private final Path directory;
     private final boolean posix;
@@ -93,7 +98,9 @@ public final class OwnerOnlyFileWriter {
             throw new IllegalArgumentException("not a plain file name: " + fileName);
         }
         ensureDirectory();
-        removeLeftoverTemporaries(file);
+        if (SWEPT.add(file)) {
+            removeLeftoverTemporaries(file);
+        }
         Path temp = directory.resolve("." + file.getFileName() + "." + UUID.randomUUID() + ".tmp");
         try {
             createOwnerOnly(temp);
