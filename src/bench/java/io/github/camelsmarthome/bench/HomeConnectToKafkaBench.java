@@ -30,7 +30,7 @@ final class HomeConnectToKafkaBench {
     private static final String RAW_TOPIC = "bench.raw.homeconnect";
     private static final String RAW_SYNC_TOPIC = "bench.raw-sync.homeconnect";
     private static final Duration TIMEOUT = Duration.ofMinutes(5);
-    private static final int WARM_UP_ROUNDS = 2;
+    private static final int WARM_UP_ROUNDS = Integer.getInteger("bench.warm-up-rounds", 6);
     private static final int MEASURED_ROUNDS = 3;
 
     private final BenchReport report;
@@ -126,12 +126,17 @@ final class HomeConnectToKafkaBench {
         long acknowledgedBefore = probe.completed();
         long started = System.nanoTime();
         long cpuBefore = processCpuNanos();
+        Map<String, Long> threadsBefore = ThreadCpu.wanted() ? ThreadCpu.snapshot() : Map.of();
         var flood = cloud.events().flood(SimulatedHousehold.WASHER, events, 0);
         // The route's own count of exchanges the broker acknowledged, a counter read: polling the
         // topic's end offset every 5 ms cost the broker a request each time and the route 5 % of the CPU.
         Waits.until(TIMEOUT, () -> probe.completed() >= acknowledgedBefore + events);
         double seconds = (System.nanoTime() - started) / 1e9;
         double cpuMicros = (processCpuNanos() - cpuBefore) / 1e3 / events;
+        if (ThreadCpu.wanted()) {
+            report.progress("throughput: route round, CPU per event by thread:%n  %s",
+                    String.join("\n  ", ThreadCpu.perEvent(threadsBefore, ThreadCpu.snapshot(), events)));
+        }
         flood.get(1, TimeUnit.MINUTES);
         Waits.until(TIMEOUT, () -> topics.endOffset(TOPIC) >= base + events);
         settle(topics);
@@ -139,14 +144,19 @@ final class HomeConnectToKafkaBench {
     }
 
     /** The same records through a raw producer, pipelined: records per second and process CPU microseconds per record. */
-    private static double[] rawRound(KafkaProducer<byte[], byte[]> producer, List<ConsumerRecord<byte[], byte[]>> records) {
+    private double[] rawRound(KafkaProducer<byte[], byte[]> producer, List<ConsumerRecord<byte[], byte[]>> records) {
         long started = System.nanoTime();
         long cpuBefore = processCpuNanos();
+        Map<String, Long> threadsBefore = ThreadCpu.wanted() ? ThreadCpu.snapshot() : Map.of();
         for (ConsumerRecord<byte[], byte[]> record : records) {
             producer.send(new ProducerRecord<>(RAW_TOPIC, record.key(), record.value()));
         }
         producer.flush();
         double cpuMicros = (processCpuNanos() - cpuBefore) / 1e3 / records.size();
+        if (ThreadCpu.wanted()) {
+            report.progress("throughput: raw round, CPU per record by thread:%n  %s",
+                    String.join("\n  ", ThreadCpu.perEvent(threadsBefore, ThreadCpu.snapshot(), records.size())));
+        }
         return new double[] {records.size() / ((System.nanoTime() - started) / 1e9), cpuMicros};
     }
 

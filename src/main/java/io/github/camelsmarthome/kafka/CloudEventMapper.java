@@ -1,12 +1,14 @@
 package io.github.camelsmarthome.kafka;
 
 import java.io.IOException;
-import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
 import java.util.Objects;
 
+import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -57,22 +59,32 @@ public class CloudEventMapper {
      * (no tree in between: this runs once per event on the Kafka routes, issue #8).
      */
     public String toJson(DeviceEvent event, String origin) {
-        StringWriter text = new StringWriter(TYPICAL_LENGTH);
-        try (JsonGenerator json = mapper.getFactory().createGenerator(text)) {
-            json.writeStartObject();
-            json.writeStringField("specversion", SPEC_VERSION);
-            json.writeStringField("id", event.id());
-            json.writeStringField("source", "/camel-smarthome/" + event.system() + "/" + origin);
-            json.writeStringField("type", event.system() + "." + event.type());
-            json.writeStringField("subject", event.deviceId());
-            json.writeStringField("time", DateTimeFormatter.ISO_INSTANT.format(event.time()));
-            json.writeStringField("datacontenttype", "application/json");
-            json.writeFieldName("data");
-            data.writeValue(json, event);
-            json.writeEndObject();
+        return new String(toJsonBytes(event, origin), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * {@link #toJson} as UTF-8 bytes, the value of a Kafka record as it is: written straight as
+     * bytes, with no text in between to encode again (issue #8: writing through a
+     * {@code StringWriter} and encoding the text took a third of the CloudEvent's cost).
+     */
+    public byte[] toJsonBytes(DeviceEvent event, String origin) {
+        try (ByteArrayBuilder bytes = new ByteArrayBuilder(TYPICAL_LENGTH)) {
+            try (JsonGenerator json = mapper.getFactory().createGenerator(bytes, JsonEncoding.UTF8)) {
+                json.writeStartObject();
+                json.writeStringField("specversion", SPEC_VERSION);
+                json.writeStringField("id", event.id());
+                json.writeStringField("source", "/camel-smarthome/" + event.system() + "/" + origin);
+                json.writeStringField("type", event.system() + "." + event.type());
+                json.writeStringField("subject", event.deviceId());
+                json.writeStringField("time", DateTimeFormatter.ISO_INSTANT.format(event.time()));
+                json.writeStringField("datacontenttype", "application/json");
+                json.writeFieldName("data");
+                data.writeValue(json, event);
+                json.writeEndObject();
+            }
+            return bytes.toByteArray();
         } catch (IOException e) {
             throw new IllegalStateException("Cannot serialise a " + event.system() + " event as JSON: " + e.getMessage(), e);
         }
-        return text.toString();
     }
 }

@@ -54,6 +54,19 @@ class CloudEventMapperTest {
     }
 
     @Test
+    void theBytesAreTheJsonTextInUtf8EvenBeyondAsciiAndOutsideTheBasicPlane() throws Exception {
+        String text = "Baumwolle 40 \u00b0C \u2013 \u00d6ko \ud83d\ude00 \"quoted\" \\ back";
+        BridgeEvent bridge = new BridgeEvent("h\u00f6st", "started", Instant.parse("2026-11-21T10:15:30.123Z"), text);
+
+        byte[] bytes = mapper.toJsonBytes(bridge, "h\u00f6st");
+
+        assertThat(bytes).isEqualTo(mapper.toJson(bridge, "h\u00f6st").getBytes(StandardCharsets.UTF_8));
+        assertThat(json.readTree(bytes).path("data").path("version").asText()).isEqualTo(text);
+        assertThat(json.readTree(bytes).path("source").asText()).isEqualTo("/camel-smarthome/bridge/h\u00f6st");
+        assertThat(json.writeValueAsBytes(json.readTree(bytes))).isEqualTo(bytes);
+    }
+
+    @Test
     void anOriginOfNoAccountIsWrittenAsTheWordNullInTheSourceAsBefore() throws Exception {
         BridgeEvent bridge = new BridgeEvent("h", "started", Instant.parse("2026-01-01T00:00:00Z"), "1");
 

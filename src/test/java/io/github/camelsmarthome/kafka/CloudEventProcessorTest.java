@@ -1,5 +1,7 @@
 package io.github.camelsmarthome.kafka;
 
+import java.nio.charset.StandardCharsets;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -21,7 +23,7 @@ class CloudEventProcessorTest {
     private final CloudEventProcessor processor = new CloudEventProcessor(mapper, "CamelHomeConnectAccount");
 
     @Test
-    void replacesTheEventBodyWithItsCloudEventWhoseSourceEndsWithTheOriginHeader() throws Exception {
+    void replacesTheEventBodyWithItsCloudEventBytesWhoseSourceEndsWithTheOriginHeaderAndKeysItByTheDevice() throws Exception {
         DeviceEvent event = CloudEventMapperTest.decodedHomeConnectEvent();
         Exchange exchange = exchangeWith(event);
         exchange.getMessage().setHeader("CamelHomeConnectAccount", "homeconnect-1a2b");
@@ -29,9 +31,13 @@ class CloudEventProcessorTest {
 
         processor.process(exchange);
 
-        assertThat(exchange.getMessage().getBody()).isEqualTo(mapper.toJson(event, "homeconnect-1a2b"));
-        assertThat(json.readTree(exchange.getMessage().getBody(String.class)).path("source").asText())
+        assertThat(exchange.getMessage().getBody()).isInstanceOf(byte[].class);
+        assertThat(new String(exchange.getMessage().getBody(byte[].class), StandardCharsets.UTF_8))
+                .isEqualTo(mapper.toJson(event, "homeconnect-1a2b"));
+        assertThat(json.readTree(exchange.getMessage().getBody(byte[].class)).path("source").asText())
                 .isEqualTo("/camel-smarthome/homeconnect/homeconnect-1a2b");
+        assertThat(exchange.getMessage().getHeader("kafka.KEY")).isEqualTo(event.deviceId())
+                .isEqualTo(json.readTree(exchange.getMessage().getBody(byte[].class)).path("subject").asText());
     }
 
     @Test
