@@ -55,7 +55,10 @@ final class ScaleBench {
         try (ChildJvm cloud = ChildJvm.start("simulator", out.resolve("scale-simulator"), List.of("-Xmx2g"), ScaleCloudMain.class)) {
             String[] ready = cloud.awaitLine(ANSWER).split(" ");
             report.progress("scale: simulator up at %s (pid %d)", ready[1], cloud.pid());
-            try (ChildJvm bundle = ChildJvm.start("bundle", out.resolve("scale-bundle"), List.of("-Xmx" + xmx), ScaleBundleMain.class,
+            List<String> bundleJvm = new ArrayList<>(List.of("-Xmx" + xmx));
+            // Extra options for the bundle's JVM only, e.g. a flight recording: -Dbench.scale.bundle-jvm-args="-XX:StartFlightRecording=..."
+            bundleJvm.addAll(Arrays.stream(System.getProperty("bench.scale.bundle-jvm-args", "").split(" ")).filter(a -> !a.isBlank()).toList());
+            try (ChildJvm bundle = ChildJvm.start("bundle", out.resolve("scale-bundle"), bundleJvm, ScaleBundleMain.class,
                     ready[1], ready[2], ready[3], folder.toString())) {
                 bundle.awaitLine(ANSWER);
                 report.progress("scale: bundle up (pid %d), %d threads, heap %.1f MB with no account", bundle.pid(),

@@ -29,9 +29,12 @@ import org.slf4j.LoggerFactory;
  * <p>The content goes to a temporary file in the same directory, created {@code rw-------} from
  * the start (restricting it afterwards would leave a window), flushed to disk, then renamed over
  * the old file with an atomic move; the directory is flushed so the rename survives a crash. A
- * missing directory is created {@code rwx------}. Temporary files a crash left behind are removed
- * before the first write of their file in this process, as they may hold secrets (once: a look at
- * the directory per write made starting thousands of accounts in one folder quadratic, issue #8). On a file system without POSIX permissions
+ * missing directory is created {@code rwx------}. Temporary files a crash left behind, which may
+ * hold secrets, are removed in one look at the directory before this process first writes into it,
+ * whichever writer does (issue #8: a look per write, then one per file, made starting thousands of
+ * accounts in one folder quadratic, as each look reads every account's files). The look finishes
+ * before any writer of this process creates a temporary file there, so it only ever removes another
+ * run's. On a file system without POSIX permissions
  * (Windows) files are written the same way without them, after one warning.
  *
  * <p>Thread-safe: writes are serialised, so concurrent writers leave one complete file.
@@ -45,8 +48,14 @@ public final class OwnerOnlyFileWriter {
     /** {@code rwx------}: what a directory created here gets. */
     public static final Set<PosixFilePermission> OWNER_DIRECTORY = PosixFilePermissions.fromString("rwx------");
 
-    /** Files whose leftovers were looked for in this process; bounded by the files the process writes. */
-    private static final Set<Path> SWEPT = ConcurrentHashMap.newKeySet();
+    /**
+     * Directories whose leftovers were removed in this process; bounded by the directories it writes.
+     * {@link ConcurrentHashMap#computeIfAbsent} makes a second writer of the same directory wait until
+     * the first one's look is over.
+     */
+    private static final ConcurrentHashMap<Path, Boolean> SWEPT = new ConcurrentHashMap<>();
+    /** What this class names its temporary files: {@code .<file name>.<random UUID>.tmp}. */
+    private static final String TEMPORARY_GLOB = ".*.*.tmp";
 
     private final Path directory;
     private final boolean posix;
@@ -98,9 +107,7 @@ public final class OwnerOnlyFileWriter {
             throw new IllegalArgumentException("not a plain file name: " + fileName);
         }
         ensureDirectory();
-        if (SWEPT.add(file)) {
-            removeLeftoverTemporaries(file);
-        }
+        SWEPT.computeIfAbsent(directory, this::removeLeftoverTemporaries);
         Path temp = directory.resolve("." + file.getFileName() + "." + UUID.randomUUID() + ".tmp");
         try {
             createOwnerOnly(temp);
@@ -195,15 +202,16 @@ public final class OwnerOnlyFileWriter {
     }
 
     /** A crash between creating and renaming a temporary file leaves it behind, possibly with secrets in it. */
-    private void removeLeftoverTemporaries(Path file) {
-        try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(directory, "." + file.getFileName() + ".*.tmp")) {
+    private Boolean removeLeftoverTemporaries(Path folder) {
+        try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(folder, TEMPORARY_GLOB)) {
             for (Path leftover : leftovers) {
                 Files.deleteIfExists(leftover);
-                LOG.debug("Removed leftover temporary {} file {}", contentName, leftover);
+                LOG.debug("Removed leftover temporary file {}", leftover);
             }
         } catch (IOException | RuntimeException cannotList) {
-            LOG.debug("Could not look for leftover temporary {} files in {}", contentName, directory);
+            LOG.debug("Could not look for leftover temporary {} files in {}", contentName, folder);
         }
+        return Boolean.TRUE;
     }
 
     private void warnIfDirectoryIsOpen() {
