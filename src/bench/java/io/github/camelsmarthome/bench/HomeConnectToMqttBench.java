@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -59,6 +60,16 @@ final class HomeConnectToMqttBench {
             for (int[] run : latencyRuns) {
                 HomeConnectToKafkaBench.measureLatency(report, cloud, probe, "mqtt", run[0], run[1]);
                 settle(probe);
+            }
+            // The same broker through a bare Paho client, with the route's runner still up but idle: what the
+            // transport alone costs for the two QoS 1 messages of an event, the floor under the rows above.
+            for (int[] run : latencyRuns) {
+                report.progress("latency: raw Paho client, %,d events at %,d/s (2 messages each)", run[0] * run[1], run[0]);
+                RawMqttBaseline raw = new RawMqttBaseline(mqttUrl);
+                Latencies series = raw.run(run[0], run[1], Math.min(2_000, run[0] * run[1]));
+                report.addLatencies("latency", series, "", String.format(Locale.ROOT,
+                        "state (retained) and event message, QoS 1, sync; %d publishes refused by Paho's in-flight race and sent again",
+                        raw.refusedAgain()));
             }
             if (probe.leftovers() > 0) {
                 report.progress("latency: mqtt, %d exchanges of events received before their run were not recorded", probe.leftovers());
