@@ -15,7 +15,6 @@ import org.eclipse.paho.mqttv5.client.MqttCallback;
 import org.eclipse.paho.mqttv5.client.MqttClient;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
-import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
@@ -46,7 +45,7 @@ public class BridgeMqttConnection extends ServiceSupport {
     private static final long OPERATION_TIMEOUT_MILLIS = 10_000;
 
     private final MqttBrokerSettings settings;
-    private final MqttClient client;
+    private final SlotWaitingMqttClient client;
     private final List<Runnable> connectedListeners = new CopyOnWriteArrayList<>();
 
     private volatile ScheduledExecutorService executor;
@@ -64,11 +63,16 @@ public class BridgeMqttConnection extends ServiceSupport {
     public BridgeMqttConnection(MqttBrokerSettings settings) {
         this.settings = Objects.requireNonNull(settings, "settings");
         try {
-            this.client = new MqttClient(settings.url(), settings.clientId(), new MemoryPersistence());
+            this.client = new SlotWaitingMqttClient(settings.url(), settings.clientId());
         } catch (MqttException | IllegalArgumentException e) {
             throw new IllegalArgumentException("MQTT_URL: Paho cannot use '" + settings.url() + "': " + e.getMessage(), e);
         }
         this.client.setTimeToWait(OPERATION_TIMEOUT_MILLIS);
+    }
+
+    /** Publishes Paho first refused for want of an in-flight slot and that then waited for one ({@link SlotWaitingMqttClient}). */
+    long publishSlotWaits() {
+        return client.slotWaits();
     }
 
     /** The Paho client, to share with the {@code paho-mqtt5} producers that publish for the bridge. */
