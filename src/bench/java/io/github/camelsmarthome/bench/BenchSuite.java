@@ -26,13 +26,14 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * {@code results.json}, {@code results.md} and {@code latency.png} to {@code -Dbench.out}.
  *
  * <p>System properties: {@code bench.only} (comma-separated phases, or {@code all}):
- * {@code throughput} (with the Kafka latencies), {@code mqtt}, {@code miio}, {@code footprint},
+ * {@code throughput} (with the Kafka latencies), {@code mqtt}, {@code latency} (both routes' latencies with the bundle in a
+ * JVM of its own, {@link BundleJvmLatencyBench}), {@code miio}, {@code footprint},
  * {@code budget}, {@code scale} (see {@link ScaleBench} for its properties), {@code jmh}; {@code bench.events} (throughput flood size, default 20,000);
  * {@code bench.latency-seconds} (length of each fixed-rate latency run, default 10).
  */
 public final class BenchSuite {
 
-    private static final List<String> PHASES = List.of("throughput", "mqtt", "miio", "footprint", "budget", "scale", "jmh");
+    private static final List<String> PHASES = List.of("throughput", "mqtt", "latency", "miio", "footprint", "budget", "scale", "jmh");
 
     private BenchSuite() {
     }
@@ -61,6 +62,8 @@ public final class BenchSuite {
             phase(report, only, "throughput", () -> new HomeConnectToKafkaBench(report, kafka.bootstrapServers(), mqtt.url(), events)
                     .run(rates));
             phase(report, only, "mqtt", () -> new HomeConnectToMqttBench(report, mqtt.url()).run(rates, events / 10));
+            phase(report, only, "latency", () -> new BundleJvmLatencyBench(report, out, kafka.bootstrapServers(), mqtt.url())
+                    .run(rates, events / 10));
             phase(report, only, "miio", () -> new MiioAckBench(report).run(3, 5));
             phase(report, only, "footprint", () -> new FootprintBench(report, kafka.bootstrapServers(), mqtt.url())
                     .run(Duration.ofSeconds(15)));

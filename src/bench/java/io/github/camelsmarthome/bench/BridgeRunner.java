@@ -41,18 +41,34 @@ final class BridgeRunner implements AutoCloseable {
     /** Starts the runner with a given bootstrap refresh token, as a restart of the same installation does. */
     static BridgeRunner start(HomeConnectSimulator cloud, Path stateDir, String refreshToken, List<String> routeFiles,
             Map<String, String> brokers, RouteLatencyProbe probe) throws Exception {
+        return start(properties(cloud.clientId(), cloud.clientSecret(), cloud.baseUrl(), refreshToken, stateDir, routeFiles, brokers),
+                probe);
+    }
+
+    /**
+     * The runner's properties for {@code routeFiles} (names in {@code routes/}) against the Home
+     * Connect cloud at {@code apiUrl}, with {@code stateDir} for the token and budget files and
+     * {@code brokers} (the {@code smarthome.kafka.brokers} and {@code smarthome.mqtt.url} settings).
+     */
+    static Map<String, String> properties(String clientId, String clientSecret, String apiUrl, String refreshToken, Path stateDir,
+            List<String> routeFiles, Map<String, String> brokers) {
         Map<String, String> all = new HashMap<>();
         all.put("smarthome.routes-dir", RunnerMain.ROUTES.toString());
         all.put("camel.management.enabled", "false");
         all.put("camel.main.routesIncludePattern",
                 routeFiles.stream().map(file -> "file:" + RunnerMain.ROUTES.resolve(file)).collect(Collectors.joining(",")));
-        all.put("smarthome.homeconnect.client-id", cloud.clientId());
-        all.put("camel.component.homeconnect.clientSecret", cloud.clientSecret());
+        all.put("smarthome.homeconnect.client-id", clientId);
+        all.put("camel.component.homeconnect.clientSecret", clientSecret);
         all.put("camel.component.homeconnect.refreshToken", refreshToken);
-        all.put("camel.component.homeconnect.apiUrl", cloud.baseUrl());
+        all.put("camel.component.homeconnect.apiUrl", apiUrl);
         all.put("camel.component.homeconnect.stateDir", stateDir.toString());
         all.putAll(brokers);
-        Main main = SmarthomeConfiguration.newMain(null, all);
+        return all;
+    }
+
+    /** Starts the runner with {@code properties} ({@link #properties}), the probe installed before the routes start. */
+    static BridgeRunner start(Map<String, String> properties, RouteLatencyProbe probe) throws Exception {
+        Main main = SmarthomeConfiguration.newMain(null, properties);
         if (probe != null) {
             main.addMainListener(new MainListenerSupport() {
                 @Override

@@ -53,8 +53,8 @@ final class FootprintBench {
     }
 
     void run(Duration idle) throws Exception {
-        // -Dbench.footprint.options= measures other options in place of the Dockerfile's (trying a flag).
-        String recommended = System.getProperty("bench.footprint.options", recommendedJvmOptions());
+        // -Dbench.footprint.options="…" measures other options in place of the Dockerfile's (trying a flag).
+        String recommended = jvmOptions("bench.footprint.options");
         Path workDir = Files.createTempDirectory("bench-footprint-");
         int pushPort = FreePorts.find();
         try (HomeConnectSimulator homeConnect = HomeConnectSimulator.start(SimulatorOptions.forTests().build());
@@ -146,6 +146,15 @@ final class FootprintBench {
         return Files.readAllLines(dockerfile).stream().map(String::trim).filter(line -> line.startsWith(prefix))
                 .map(line -> line.substring(prefix.length()).replace("\"", "").trim()).findFirst()
                 .orElseThrow(() -> new IllegalStateException("the Dockerfile has no " + prefix + " line"));
+    }
+
+    /**
+     * The JVM options a {@code -D} property names: {@code image} (the default) for
+     * {@link #recommendedJvmOptions()}, anything else as it is (empty for the JVM's defaults).
+     */
+    static String jvmOptions(String property) throws IOException {
+        String value = System.getProperty(property, "image").trim();
+        return value.equals("image") ? recommendedJvmOptions() : value;
     }
 
     static double rssMegabytes(long pid) throws IOException {

@@ -185,15 +185,24 @@ final class HomeConnectToKafkaBench {
     }
 
     /** Floods at {@code perSecond} for {@code seconds} and records the latency of every event into a new series. */
-    static Latencies measureLatency(BenchReport report, HomeConnectSimulator cloud, RouteLatencyProbe probe, String sink, int perSecond, int seconds)
-            throws Exception {
+    static Latencies measureLatency(BenchReport report, HomeConnectSimulator cloud, LatencySource probe, String sink, int perSecond,
+            int seconds) throws Exception {
+        return measureLatency(report, cloud, probe, sink, "", perSecond, seconds);
+    }
+
+    /**
+     * {@code perSecond} events a second for {@code seconds} through the route, each one's latency
+     * recorded by {@code probe}; the rows are named {@code sink @ rate/s} plus {@code where}.
+     */
+    static Latencies measureLatency(BenchReport report, HomeConnectSimulator cloud, LatencySource probe, String sink, String where,
+            int perSecond, int seconds) throws Exception {
         int count = perSecond * seconds;
-        Latencies series = new Latencies(sink + " @ " + perSecond + "/s");
-        report.progress("latency: %s, %,d events at %,d/s", sink, count, perSecond);
+        Latencies series = new Latencies(sink + " @ " + perSecond + "/s" + where);
+        report.progress("latency: %s%s, %,d events at %,d/s", sink, where, count, perSecond);
         long before = probe.completed();
         probe.recordInto(series);
         cloud.events().flood(SimulatedHousehold.WASHER, count, perSecond).get(10, TimeUnit.MINUTES);
-        Waits.until(TIMEOUT, () -> probe.completed() >= before + count);
+        probe.awaitCompleted(before + count);
         probe.recordInto(null);
         report.addLatencies("latency", series, perSecond >= 1_000 ? "<= 5 ms" : "",
                 probe.failed() == 0 ? "" : probe.failed() + " failed exchanges");

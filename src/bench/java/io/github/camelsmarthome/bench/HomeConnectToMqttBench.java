@@ -27,20 +27,6 @@ final class HomeConnectToMqttBench {
         this.mqttUrl = mqttUrl;
     }
 
-    /** Waits until no exchange of the route has completed for a second: nothing is left in its backlog. */
-    private static void settle(RouteLatencyProbe probe) {
-        long[] last = {probe.completed()};
-        long[] stableSince = {System.nanoTime()};
-        Waits.until(Duration.ofMinutes(5), () -> {
-            long now = probe.completed();
-            if (now != last[0]) {
-                last[0] = now;
-                stableSince[0] = System.nanoTime();
-            }
-            return System.nanoTime() - stableSince[0] > TimeUnit.SECONDS.toNanos(1);
-        });
-    }
-
     @SuppressWarnings("try") // the runner only has to run while the benchmark does
     void run(List<int[]> latencyRuns, int warmUpEvents) throws Exception {
         Path stateDir = Files.createTempDirectory("bench-hc-mqtt-");
@@ -53,13 +39,13 @@ final class HomeConnectToMqttBench {
             report.progress("latency: mqtt route streaming; warming up with %,d events", warmUpEvents);
             long before = probe.completed();
             cloud.events().flood(SimulatedHousehold.WASHER, warmUpEvents, 0).get(10, TimeUnit.MINUTES);
-            Waits.until(Duration.ofMinutes(5), () -> probe.completed() >= before + warmUpEvents);
+            probe.awaitCompleted(before + warmUpEvents);
             // The count above also counts the synthetic events of the stream's first resync, so it is
             // reached while the last flooded events still wait: let the backlog drain (issue #8).
-            settle(probe);
+            probe.settle();
             for (int[] run : latencyRuns) {
                 HomeConnectToKafkaBench.measureLatency(report, cloud, probe, "mqtt", run[0], run[1]);
-                settle(probe);
+                probe.settle();
             }
             // The same broker through a bare Paho client, with the route's runner still up but idle: what the
             // transport alone costs for the two QoS 1 messages of an event, the floor under the rows above.

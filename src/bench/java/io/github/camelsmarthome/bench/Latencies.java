@@ -1,5 +1,7 @@
 package io.github.camelsmarthome.bench;
 
+import java.nio.ByteBuffer;
+import java.util.Base64;
 import java.util.concurrent.TimeUnit;
 
 import org.HdrHistogram.Histogram;
@@ -34,6 +36,29 @@ final class Latencies {
     synchronized Histogram histogram() {
         total.add(recorder.getIntervalHistogram());
         return total;
+    }
+
+    /** Adds a distribution recorded elsewhere, e.g. in the bundle's own JVM ({@link #decode}). */
+    synchronized void add(Histogram recorded) {
+        total.add(recorder.getIntervalHistogram());
+        total.add(recorded);
+    }
+
+    /** Everything recorded so far as one line of text (compressed, Base64), for {@link #decode}. */
+    String encode() {
+        Histogram histogram = histogram().copy();
+        ByteBuffer buffer = ByteBuffer.allocate(histogram.getNeededByteBufferCapacity());
+        int length = histogram.encodeIntoCompressedByteBuffer(buffer);
+        return Base64.getEncoder().encodeToString(java.util.Arrays.copyOf(buffer.array(), length));
+    }
+
+    /** The distribution {@link #encode} wrote. */
+    static Histogram decode(String encoded) {
+        try {
+            return Histogram.decodeFromCompressedByteBuffer(ByteBuffer.wrap(Base64.getDecoder().decode(encoded)), 0);
+        } catch (java.util.zip.DataFormatException e) {
+            throw new IllegalArgumentException("not an encoded latency distribution", e);
+        }
     }
 
     long count() {

@@ -2,7 +2,6 @@ package io.github.camelsmarthome.bench;
 
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
-import java.util.concurrent.locks.LockSupport;
 
 import org.eclipse.paho.mqttv5.client.MqttClient;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
@@ -52,10 +51,7 @@ final class RawMqttBaseline {
             long due = System.nanoTime();
             for (int i = 0; i < total; i++) {
                 due += interval;
-                long wait;
-                while ((wait = due - System.nanoTime()) > 0) {
-                    LockSupport.parkNanos(wait);
-                }
+                Waits.parkUntil(due);
                 publish(client, topic + "state", STATE, true);
                 publish(client, topic + "event", EVENT, false);
                 if (i >= warmUp) {

@@ -2,6 +2,7 @@ package io.github.camelsmarthome.bench;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.github.camelsmarthome.homeconnect.api.event.HomeConnectEvent;
@@ -24,7 +25,9 @@ import org.apache.camel.support.RoutePolicySupport;
  * resync) would carry its whole wait in the backlog into the series. Issue #8: at 100/s such
  * leftovers made the MQTT maximum (2.4 s) and, by delaying the first measured events, its p99.
  */
-final class RouteLatencyProbe implements RoutePolicyFactory {
+final class RouteLatencyProbe implements RoutePolicyFactory, LatencySource {
+
+    private static final Duration TIMEOUT = Duration.ofMinutes(5);
 
     private static final String RECEIVED_AT = "bench.receivedAt";
 
@@ -39,24 +42,44 @@ final class RouteLatencyProbe implements RoutePolicyFactory {
         this.routeId = routeId;
     }
 
-    /** Records into {@code series} from now on; {@code null} stops recording. */
-    void recordInto(Latencies series) {
+    @Override
+    public void recordInto(Latencies series) {
         this.recordingSince = series == null ? Instant.MAX : Instant.now();
         this.recording = series;
     }
 
-    /** Exchanges completed while recording whose event was received before the series became current (not recorded). */
-    long leftovers() {
+    @Override
+    public long leftovers() {
         return leftovers.get();
     }
 
-    /** Exchanges of the route that completed without an exception. */
-    long completed() {
+    @Override
+    public long completed() {
         return completed.get();
     }
 
-    long failed() {
+    @Override
+    public long failed() {
         return failed.get();
+    }
+
+    @Override
+    public void awaitCompleted(long count) {
+        Waits.until(TIMEOUT, () -> completed.get() >= count);
+    }
+
+    @Override
+    public void settle() {
+        long[] last = {completed.get()};
+        long[] stableSince = {System.nanoTime()};
+        Waits.until(TIMEOUT, () -> {
+            long now = completed.get();
+            if (now != last[0]) {
+                last[0] = now;
+                stableSince[0] = System.nanoTime();
+            }
+            return System.nanoTime() - stableSince[0] > TimeUnit.SECONDS.toNanos(1);
+        });
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.github.camelsmarthome.bench;
 
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import java.util.concurrent.locks.LockSupport;
 
 import static org.awaitility.Awaitility.await;
 
@@ -19,5 +20,13 @@ final class Waits {
     /** Lets {@code period} pass (the system idles meanwhile), for settling and idle measurements. */
     static void idle(Duration period) {
         await().pollDelay(period).atMost(period.plusSeconds(5)).until(() -> true);
+    }
+
+    /** Parks the calling thread until {@link System#nanoTime()} reaches {@code dueNanos} (the pace of a fixed-rate sender). */
+    static void parkUntil(long dueNanos) {
+        long wait;
+        while ((wait = dueNanos - System.nanoTime()) > 0) {
+            LockSupport.parkNanos(wait);
+        }
     }
 }

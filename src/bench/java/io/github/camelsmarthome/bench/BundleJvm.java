@@ -1,0 +1,107 @@
+package io.github.camelsmarthome.bench;
+
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * The runner's routes in a JVM of their own ({@link RouteBundleMain}), started with the JVM
+ * options a deployment uses, and read as a {@link LatencySource}: the latencies are measured in
+ * that JVM and travel back as a histogram when a series stops.
+ */
+final class BundleJvm implements LatencySource, AutoCloseable {
+
+    private static final Duration ANSWER = Duration.ofMinutes(6);
+
+    private final ChildJvm child;
+    private Latencies series;
+    private long failed;
+    private long leftovers;
+
+    private BundleJvm(ChildJvm child) {
+        this.child = child;
+    }
+
+    /**
+     * Starts the bundle with {@code properties} ({@link BridgeRunner#properties}), measuring the
+     * route {@code routeId}, with {@code jvmOptions}; logs and the properties file go to {@code dir}.
+     */
+    static BundleJvm start(Path dir, Map<String, String> properties, String routeId, List<String> jvmOptions) throws Exception {
+        Files.createDirectories(dir);
+        Path file = dir.resolve("bundle.properties");
+        Properties all = new Properties();
+        all.putAll(properties);
+        try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            all.store(writer, "the latency benchmark's bundle");
+        }
+        List<String> options = new ArrayList<>(jvmOptions);
+        options.add("-Dcamel-smarthome.project.dir=" + Path.of(System.getProperty("camel-smarthome.project.dir", ".")).toAbsolutePath());
+        ChildJvm child = ChildJvm.start("bundle", dir, options, RouteBundleMain.class, file.toString(), routeId);
+        try {
+            String ready = child.awaitLine(Duration.ofMinutes(2));
+            if (!ready.equals("ready")) {
+                throw new IllegalStateException("the bundle JVM answered " + ready);
+            }
+        } catch (Exception e) {
+            child.close();
+            throw e;
+        }
+        return new BundleJvm(child);
+    }
+
+    long pid() {
+        return child.pid();
+    }
+
+    @Override
+    public long completed() throws Exception {
+        return Long.parseLong(child.ask("completed", ANSWER));
+    }
+
+    @Override
+    public long failed() {
+        return failed;
+    }
+
+    @Override
+    public long leftovers() {
+        return leftovers;
+    }
+
+    @Override
+    public void recordInto(Latencies next) throws Exception {
+        if (next != null) {
+            series = next;
+            child.ask("record", ANSWER);
+            return;
+        }
+        String[] answer = child.ask("stop", ANSWER).split(" ");
+        failed = Long.parseLong(answer[0]);
+        leftovers = Long.parseLong(answer[1]);
+        if (series != null) {
+            series.add(Latencies.decode(answer[2]));
+            series = null;
+        }
+    }
+
+    @Override
+    public void awaitCompleted(long count) throws Exception {
+        child.ask("await " + count, ANSWER);
+    }
+
+    @Override
+    public void settle() throws Exception {
+        child.ask("settle", ANSWER);
+    }
+
+    @Override
+    public void close() throws Exception {
+        child.close();
+    }
+}
