@@ -62,7 +62,7 @@ public final class BenchSuite {
             phase(report, only, "throughput", () -> new HomeConnectToKafkaBench(report, kafka.bootstrapServers(), mqtt.url(), events)
                     .run(rates));
             phase(report, only, "mqtt", () -> new HomeConnectToMqttBench(report, mqtt.url()).run(rates, events / 10));
-            phase(report, only, "latency", () -> new BundleJvmLatencyBench(report, out, kafka.bootstrapServers(), mqtt.url())
+            phase(report, only, "latency", () -> new BundleJvmLatencyBench(report, out, mqtt.url())
                     .run(rates, events / 10));
             phase(report, only, "miio", () -> new MiioAckBench(report).run(3, 5));
             phase(report, only, "footprint", () -> new FootprintBench(report, kafka.bootstrapServers(), mqtt.url())

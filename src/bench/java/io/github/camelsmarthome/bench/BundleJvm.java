@@ -30,9 +30,11 @@ final class BundleJvm implements LatencySource, AutoCloseable {
 
     /**
      * Starts the bundle with {@code properties} ({@link BridgeRunner#properties}), measuring the
-     * route {@code routeId}, with {@code jvmOptions}; logs and the properties file go to {@code dir}.
+     * route {@code routeId}, with {@code jvmOptions}, through {@code launcher} (empty, or a taskset
+     * prefix); logs and the properties file go to {@code dir}.
      */
-    static BundleJvm start(Path dir, Map<String, String> properties, String routeId, List<String> jvmOptions) throws Exception {
+    static BundleJvm start(Path dir, Map<String, String> properties, String routeId, List<String> launcher, List<String> jvmOptions)
+            throws Exception {
         Files.createDirectories(dir);
         Path file = dir.resolve("bundle.properties");
         Properties all = new Properties();
@@ -42,7 +44,7 @@ final class BundleJvm implements LatencySource, AutoCloseable {
         }
         List<String> options = new ArrayList<>(jvmOptions);
         options.add("-Dcamel-smarthome.project.dir=" + Path.of(System.getProperty("camel-smarthome.project.dir", ".")).toAbsolutePath());
-        ChildJvm child = ChildJvm.start("bundle", dir, options, RouteBundleMain.class, file.toString(), routeId);
+        ChildJvm child = ChildJvm.start("bundle", dir, launcher, options, RouteBundleMain.class, file.toString(), routeId);
         try {
             String ready = child.awaitLine(Duration.ofMinutes(2));
             if (!ready.equals("ready")) {

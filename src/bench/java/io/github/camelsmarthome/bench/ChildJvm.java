@@ -40,8 +40,14 @@ final class ChildJvm implements AutoCloseable {
      * {@code logDir}/bench.log (the benchmark's log configuration with {@code bench.out} = logDir).
      */
     static ChildJvm start(String name, Path logDir, List<String> jvmOptions, Class<?> mainClass, String... args) throws IOException {
+        return start(name, logDir, List.of(), jvmOptions, mainClass, args);
+    }
+
+    /** As {@link #start(String, Path, List, Class, String...)}, the java command run through {@code launcher} (e.g. taskset). */
+    static ChildJvm start(String name, Path logDir, List<String> launcher, List<String> jvmOptions, Class<?> mainClass, String... args)
+            throws IOException {
         Files.createDirectories(logDir);
-        List<String> command = new ArrayList<>();
+        List<String> command = new ArrayList<>(launcher);
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
         command.add("-Dbench.out=" + logDir.toAbsolutePath());
