@@ -64,11 +64,17 @@ final class ChildJvm implements AutoCloseable {
         return new ChildJvm(name, process, stderr);
     }
 
-    /** The first line the child prints (its start-up answer), waiting up to {@code timeout}. */
+    /** The next line the child prints (its start-up answer first), skipping the JVM's own log lines; waits up to {@code timeout}. */
     String awaitLine(Duration timeout) throws Exception {
         CompletableFuture<String> line = CompletableFuture.supplyAsync(() -> {
             try {
-                return answers.readLine();
+                // The JVM's own log lines ("[1.016s][info][jfr,startup] …", from -Xlog or a flight
+                // recording in the child's options) share standard output; answers never start with '['.
+                String answer = answers.readLine();
+                while (answer != null && answer.startsWith("[")) {
+                    answer = answers.readLine();
+                }
+                return answer;
             } catch (IOException e) {
                 throw new IllegalStateException(e);
             }
