@@ -1,6 +1,6 @@
 package io.github.camelsmarthome.bench;
 
-import java.io.Writer;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+
+import io.github.camelsmarthome.storage.OwnerOnlyFileWriter;
 
 /**
  * The runner's routes in a JVM of their own ({@link RouteBundleMain}), started with the JVM
@@ -36,12 +38,13 @@ final class BundleJvm implements LatencySource, AutoCloseable {
     static BundleJvm start(Path dir, Map<String, String> properties, String routeId, List<String> launcher, List<String> jvmOptions)
             throws Exception {
         Files.createDirectories(dir);
-        Path file = dir.resolve("bundle.properties");
         Properties all = new Properties();
         all.putAll(properties);
-        try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            all.store(writer, "the latency benchmark's bundle");
-        }
+        StringWriter text = new StringWriter();
+        all.store(text, "the latency benchmark's bundle");
+        // It holds the simulator's client secret and a refresh token: owner-only and atomic, as every secret file.
+        Path file = new OwnerOnlyFileWriter(dir, "bundle properties")
+                .write("bundle.properties", text.toString().getBytes(StandardCharsets.UTF_8));
         List<String> options = new ArrayList<>(jvmOptions);
         options.add("-Dcamel-smarthome.project.dir=" + Path.of(System.getProperty("camel-smarthome.project.dir", ".")).toAbsolutePath());
         ChildJvm child = ChildJvm.start("bundle", dir, launcher, options, RouteBundleMain.class, file.toString(), routeId);
